@@ -1,0 +1,53 @@
+"""The ``formsvc`` command (also ``flask --app formsvc``): one group per package."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup, FlaskGroup
+
+from formsvc.migrations import upgrade
+
+__all__ = ["init_app", "main"]
+
+db_group = AppGroup("db", help="Database schema.")
+
+
+@db_group.command("upgrade")
+def db_upgrade() -> None:
+    """Apply every Alembic migration to FORMSVC_DATABASE_URL."""
+    upgrade(current_app.config["DATABASE_URL"])
+    click.echo("database is at the latest migration")
+
+
+@click.command("demo")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--serve/--no-serve", default=True, help="Start the web server afterwards.")
+def demo_command(host: str, port: int, serve: bool) -> None:
+    """Migrate, seed the demo population, load the catalogue, print sign-ins, serve."""
+    from formsvc.demo import prepare
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    accounts, imported = prepare(app)
+    click.echo(f"Catalogue: {', '.join(r.form_id for r in imported) or 'empty'}")
+    click.echo("Demo citizens (sign in with số định danh cá nhân + mật khẩu):")
+    for account in accounts:
+        click.echo(f"  {account.username}  {account.password}  {account.name}")
+    if serve:
+        click.echo(f"Serving on http://{host}:{port}/")
+        app.run(host=host, port=port, threaded=True)
+
+
+def init_app(app: Flask) -> None:
+    from formsvc.schemas.cli import forms
+
+    app.cli.add_command(db_group)
+    app.cli.add_command(forms)
+    app.cli.add_command(demo_command)
+
+
+def main() -> None:
+    from formsvc import create_app
+
+    FlaskGroup(name="formsvc", create_app=create_app, add_version_option=False)()

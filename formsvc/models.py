@@ -1,0 +1,16 @@
+"""Imports every model module so ``Base.metadata`` is complete for Alembic and tests."""
+
+from formsvc.accounts.models import Account
+from formsvc.prefill.models import Citizen, Household, PrefillRead
+from formsvc.schemas.models import FormVersion
+from formsvc.submissions.models import StatusChange, Submission
+
+__all__ = [
+    "Account",
+    "Citizen",
+    "FormVersion",
+    "Household",
+    "PrefillRead",
+    "StatusChange",
+    "Submission",
+]

@@ -1,0 +1,55 @@
+"""Conversions between stored JSON values and what people read: dates and choice labels.
+
+Stored dates are ISO (``yyyy-mm-dd``) for machines; people see ``dd/mm/yyyy`` everywhere,
+on pages and on paper.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+__all__ = ["DATE_FORMAT", "LOCAL_TIME", "choices", "display", "format_date", "local"]
+
+DATE_FORMAT = "%d/%m/%Y"
+# Timestamps are stored in UTC; citizens and officers read Vietnam time (UTC+7, no DST).
+LOCAL_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def local(moment: datetime) -> datetime:
+    return moment.astimezone(LOCAL_TIME)
+
+
+def choices(schema: Mapping[str, Any]) -> list[tuple[Any, str]] | None:
+    """(value, label) pairs from ``oneOf``/``anyOf`` const+title lists or a plain ``enum``."""
+    for keyword in ("oneOf", "anyOf"):
+        options = schema.get(keyword)
+        if options and all(isinstance(o, Mapping) and "const" in o for o in options):
+            return [(o["const"], str(o.get("title", o["const"]))) for o in options]
+    if "enum" in schema:
+        return [(value, str(value)) for value in schema["enum"] if value is not None]
+    return None
+
+
+def format_date(value: str | date) -> str:
+    try:
+        parsed = value if isinstance(value, date) else date.fromisoformat(value)
+    except ValueError:
+        return str(value)
+    return parsed.strftime(DATE_FORMAT)
+
+
+def display(schema: Mapping[str, Any], value: Any) -> str:
+    """A stored value as text for a person: labels for codes, dd/mm/yyyy for dates."""
+    if value is None or value == "":
+        return ""
+    options = choices(schema)
+    if options is not None:
+        return next((label for const, label in options if const == value), str(value))
+    if schema.get("format") == "date":
+        return format_date(value)
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    return str(value)

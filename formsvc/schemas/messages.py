@@ -1,0 +1,66 @@
+"""Citizen-facing error messages, Vietnamese first, written for people rather than parsers.
+
+Wording follows the public-service portals: "Vui lòng nhập …", "… không đúng định dạng",
+"… là bắt buộc".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["message_for"]
+
+Pair = tuple[str, str]
+
+_BY_FORMAT: dict[str, Pair] = {
+    "personal-id": (
+        "Vui lòng nhập số định danh cá nhân gồm 12 chữ số",
+        "Please enter a 12-digit personal identification number",
+    ),
+    "phone": (
+        "Số điện thoại phải gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09",
+        "The phone number must have 10 digits starting with 03, 05, 07, 08 or 09",
+    ),
+    "date": (
+        "{label} không đúng định dạng ngày/tháng/năm (dd/mm/yyyy)",
+        "{label} is not a valid date (dd/mm/yyyy)",
+    ),
+    "email": ("{label} không đúng định dạng", "{label} is not a valid email address"),
+}
+
+_BY_KEYWORD: dict[str, Pair] = {
+    "required": ("{label} là bắt buộc", "{label} is required"),
+    "minLength": ("Vui lòng nhập {label}", "Please enter {label}"),
+    "maxLength": (
+        "{label} không được dài quá {limit} ký tự",
+        "{label} must be at most {limit} characters",
+    ),
+    "pattern": ("{label} không đúng định dạng", "{label} is not in the right format"),
+    "minimum": ("{label} phải lớn hơn hoặc bằng {limit}", "{label} must be at least {limit}"),
+    "maximum": ("{label} phải nhỏ hơn hoặc bằng {limit}", "{label} must be at most {limit}"),
+    "enum": ("Vui lòng chọn {label} trong danh sách", "Please choose {label} from the list"),
+    "const": ("{label} không được thay đổi", "{label} cannot be changed"),
+    "type": ("{label} không đúng kiểu dữ liệu", "{label} has the wrong type"),
+    "additionalProperties": (
+        "Biểu mẫu không có trường {label}",
+        "The form has no field {label}",
+    ),
+}
+_BY_KEYWORD["oneOf"] = _BY_KEYWORD["anyOf"] = _BY_KEYWORD["enum"]
+
+_FALLBACK: Pair = ("{label} không hợp lệ", "{label} is not valid")
+
+
+def message_for(keyword: str, label: str, limit: Any = None, fmt: str | None = None) -> Pair:
+    """The (Vietnamese, English) message for a failed keyword on a field labelled ``label``."""
+    if keyword == "minLength" and limit not in (None, 1):
+        template: Pair = (
+            "{label} phải có ít nhất {limit} ký tự",
+            "{label} must be at least {limit} characters",
+        )
+    elif keyword == "format" and fmt in _BY_FORMAT:
+        template = _BY_FORMAT[fmt]
+    else:
+        template = _BY_KEYWORD.get(keyword, _FALLBACK)
+    vi, en = template
+    return vi.format(label=label, limit=limit), en.format(label=label, limit=limit)

@@ -1,0 +1,66 @@
+"""Server-side truth for an incoming answer set: verified values win, the schema decides.
+
+A locked prefilled value that comes back missing is put back; one that comes back different
+is tampering and is refused, never trusted. Everything else is left to the form version's
+JSON Schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from formsvc.prefill import Prefilled
+from formsvc.schemas import CompiledForm, FieldError
+
+__all__ = ["LOCKED_MESSAGE", "Intake", "check"]
+
+LOCKED_MESSAGE = (
+    "Thông tin này đã được xác thực từ Cơ sở dữ liệu quốc gia về dân cư và không thể sửa",
+    "This value is verified from the national population database and cannot be changed",
+)
+
+
+@dataclass
+class Intake:
+    data: dict[str, Any]
+    errors: list[FieldError] = field(default_factory=list)
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _get(data: Mapping[str, Any], path: tuple[str, ...]) -> Any:
+    value: Any = data
+    for part in path:
+        value = value.get(part) if isinstance(value, Mapping) else None
+    return value
+
+
+def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for part in path[:-1]:
+        data = data.setdefault(part, {})
+    data[path[-1]] = value
+
+
+def check(
+    form: CompiledForm, answers: dict[str, Any], prefilled: Mapping[tuple[str, ...], Prefilled]
+) -> Intake:
+    intake = Intake(data=answers)
+    for path, verified in prefilled.items():
+        given = _get(answers, path)
+        if verified.locked and given is None:
+            _set(answers, path, verified.value)
+        elif verified.locked and given != verified.value:
+            intake.errors.append(FieldError(path, "x-prefill-locked", *LOCKED_MESSAGE))
+            continue
+        intake.provenance[".".join(path)] = {
+            **verified.as_provenance(),
+            "edited": _get(answers, path) != verified.value,
+        }
+    locked_paths = {error.path for error in intake.errors}
+    intake.errors.extend(e for e in form.validate(answers) if e.path not in locked_paths)
+    return intake

@@ -1,0 +1,60 @@
+"""Submissions (hồ sơ) and their append-only status history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from formsvc.accounts.models import Account
+from formsvc.db import Base
+from formsvc.schemas.models import FormVersion
+from formsvc.submissions.status import LABELS, RECEIVED
+from formsvc.types import JSONDocument, UTCDateTime, utcnow
+
+__all__ = ["StatusChange", "Submission"]
+
+
+class Submission(Base):
+    __tablename__ = "submissions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tracking_code: Mapped[str] = mapped_column(String(16), unique=True)
+    form_version_id: Mapped[int] = mapped_column(ForeignKey("form_versions.id"))
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
+    prefill: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
+    status: Mapped[str] = mapped_column(String(24), default=RECEIVED)
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    form_version: Mapped[FormVersion] = relationship()
+    account: Mapped[Account] = relationship()
+    history: Mapped[list[StatusChange]] = relationship(
+        back_populates="submission", order_by="StatusChange.id"
+    )
+
+    @property
+    def verified_paths(self) -> frozenset[tuple[str, ...]]:
+        """Fields whose value is exactly what the population database holds."""
+        return frozenset(
+            tuple(key.split(".")) for key, origin in self.prefill.items() if not origin["edited"]
+        )
+
+    @property
+    def status_label(self) -> str:
+        return LABELS.get(self.status, self.status)
+
+
+class StatusChange(Base):
+    __tablename__ = "status_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id"), index=True)
+    status: Mapped[str] = mapped_column(String(24))
+    note: Mapped[str] = mapped_column(Text, default="")
+    actor_account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    submission: Mapped[Submission] = relationship(back_populates="history")

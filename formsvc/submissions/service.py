@@ -1,0 +1,56 @@
+"""Creating and finding submissions; the one place that writes them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from formsvc.schemas import FormVersion
+from formsvc.submissions.models import StatusChange, Submission
+from formsvc.submissions.status import RECEIVED
+from formsvc.submissions.tracking import new_code, normalise
+
+__all__ = ["create_submission", "find_own"]
+
+
+def _unused_code(session: Session) -> str:
+    while True:
+        code = new_code()
+        if session.scalar(select(Submission.id).where(Submission.tracking_code == code)) is None:
+            return code
+
+
+def create_submission(
+    session: Session,
+    version: FormVersion,
+    account_id: int,
+    data: dict[str, Any],
+    provenance: dict[str, Any],
+) -> Submission:
+    """A received submission with its first history entry; the caller commits both together."""
+    submission = Submission(
+        tracking_code=_unused_code(session),
+        form_version=version,
+        account_id=account_id,
+        data=data,
+        prefill=provenance,
+        status=RECEIVED,
+    )
+    submission.history.append(StatusChange(status=RECEIVED, actor_account_id=account_id))
+    session.add(submission)
+    session.flush()
+    return submission
+
+
+def find_own(session: Session, tracking_code: str, account_id: int) -> Submission | None:
+    """A submission by code, only for its owner: anyone else cannot tell it exists."""
+    code = normalise(tracking_code)
+    if not code:
+        return None
+    return session.scalars(
+        select(Submission).where(
+            Submission.tracking_code == code, Submission.account_id == account_id
+        )
+    ).first()

@@ -1,0 +1,68 @@
+"""Flask blueprints: citizen pages, sign-in and health. Thin: no business rules live here."""
+
+from __future__ import annotations
+
+from flask import Flask, Response, render_template
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from werkzeug.exceptions import HTTPException
+
+from formsvc.accounts import Account
+from formsvc.render.values import local
+from formsvc.web import auth, citizen, health
+from formsvc.web.auth import current_account
+
+__all__ = ["init_app"]
+
+csrf = CSRFProtect()
+
+# No inline script or style anywhere, so the policy can forbid both.
+_SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+def _secure(response: Response) -> Response:
+    for name, value in _SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
+
+
+def _http_error(error: HTTPException) -> tuple[str, int]:
+    return render_template("error.html", error=error), error.code or 500
+
+
+def _csrf_error(error: CSRFError) -> tuple[str, int]:
+    return render_template("error.html", error=error, csrf=True), 400
+
+
+def _database_unavailable(_error: OperationalError) -> tuple[str, int]:
+    return render_template("error.html", unavailable=True), 503
+
+
+def _signed_in_account() -> Account | None:
+    """For page chrome: an error page must render even when the database is down."""
+    try:
+        return current_account()
+    except SQLAlchemyError:
+        return None
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.globals["current_account"] = _signed_in_account
+    app.jinja_env.filters["local"] = local
+    csrf.init_app(app)
+    app.after_request(_secure)
+    app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(OperationalError, _database_unavailable)
+    app.register_blueprint(health.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(citizen.bp)

@@ -1,0 +1,128 @@
+"""Shared fixtures: a migrated database (SQLite, or PostgreSQL when
+``FORMSVC_TEST_DATABASE_URL`` is set), the demo population and catalogue, and a client.
+
+The database is migrated and seeded once per session; each test starts with no submissions
+or audit rows, so tests are independent without paying for re-seeding.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import create_engine, text
+
+from formsvc import create_app
+from formsvc.db import Base, get_engine
+from formsvc.demo import DemoAccount, prepare
+
+ROOT = Path(__file__).resolve().parent.parent
+FORM_DEFINITIONS = ROOT / "form_definitions"
+# Rows that tests create; the population, accounts and catalogue stay seeded.
+ACTIVITY_TABLES = ("status_changes", "submissions", "prefill_reads")
+
+
+def _fresh_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = os.environ.get("FORMSVC_TEST_DATABASE_URL")
+    if not url:
+        return f"sqlite:///{tmp_path_factory.mktemp('db') / 'formsvc.sqlite3'}"
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return _fresh_database_url(tmp_path_factory)
+
+
+def make_app(database_url: str, **overrides: object) -> Flask:
+    config = {
+        "TESTING": True,
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": "test-secret",
+        "FORM_DEFINITIONS_DIR": str(FORM_DEFINITIONS),
+        **overrides,
+    }
+    return create_app(config)
+
+
+@pytest.fixture(scope="session")
+def seeded(database_url: str) -> list[DemoAccount]:
+    app = make_app(database_url)
+    accounts, _ = prepare(app)
+    get_engine(app).dispose()
+    return accounts
+
+
+@pytest.fixture
+def app(database_url: str, seeded: list[DemoAccount]) -> Iterator[Flask]:
+    app = make_app(database_url)
+    with get_engine(app).begin() as connection:
+        for table in ACTIVITY_TABLES:
+            connection.execute(Base.metadata.tables[table].delete())
+    yield app
+    get_engine(app).dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def demo_accounts(seeded: list[DemoAccount]) -> list[DemoAccount]:
+    return seeded
+
+
+_CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+
+
+def csrf_token(html: str) -> str:
+    match = _CSRF.search(html)
+    assert match, "page has no CSRF token"
+    return match.group(1) or match.group(2)
+
+
+class Citizen:
+    """Signs a test client in as a demo citizen the way a browser would."""
+
+    def __init__(self, client: FlaskClient, account: DemoAccount) -> None:
+        self.client = client
+        self.account = account
+
+    def sign_in(self) -> None:
+        page = self.client.get("/signin")
+        response = self.client.post(
+            "/signin",
+            data={
+                "csrf_token": csrf_token(page.text),
+                "username": self.account.username,
+                "password": self.account.password,
+            },
+        )
+        assert response.status_code == 303, response.text
+
+    def post_form(self, url: str, answers: dict[str, str]) -> object:
+        page = self.client.get(url)
+        return self.client.post(url, data={"csrf_token": csrf_token(page.text), **answers})
+
+
+@pytest.fixture
+def citizen(client: FlaskClient, demo_accounts: list[DemoAccount]) -> Citizen:
+    person = Citizen(client, demo_accounts[0])
+    person.sign_in()
+    return person
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
