@@ -7,10 +7,13 @@ from datetime import UTC, datetime
 from sqlalchemy import JSON, DateTime
 from sqlalchemy.dialects.postgresql import JSONB
 
-__all__ = ["JSONDocument", "UTCDateTime", "utcnow"]
+__all__ = ["JSONDocument", "OrderedJSON", "UTCDateTime", "utcnow"]
 
 # JSONB on PostgreSQL (indexable, compact); plain JSON text on SQLite.
 JSONDocument = JSON().with_variant(JSONB(), "postgresql")
+
+# JSONB sorts object keys, which would reorder a form's properties; ``json`` keeps the text.
+OrderedJSON = JSON()
 
 UTCDateTime = DateTime(timezone=True)
 

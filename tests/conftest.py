@@ -84,7 +84,9 @@ def demo_accounts(seeded: list[DemoAccount]) -> list[DemoAccount]:
     return seeded
 
 
-_CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+_CSRF = re.compile(
+    r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"'
+)
 
 
 def csrf_token(html: str) -> str:

@@ -17,7 +17,14 @@ from wtforms import Field, Form, FormField
 from formsvc.render.fields import field_for
 from formsvc.schemas import CompiledForm, FieldError, Node
 
-__all__ = ["apply_errors", "coercion_errors", "field_names", "form_class", "initial_data", "instance_from"]
+__all__ = [
+    "apply_errors",
+    "coercion_errors",
+    "field_names",
+    "form_class",
+    "initial_data",
+    "instance_from",
+]
 
 _CLASSES: dict[tuple[str, int], type[FlaskForm]] = {}
 
@@ -40,8 +47,8 @@ def form_class(form: CompiledForm) -> type[FlaskForm]:
     cls = _CLASSES.get(key)
     if cls is None:
         built = _class_for(document.root, FlaskForm, f"Form_{document.form_id}")
-        cls = _CLASSES[key] = built  # type: ignore[assignment]
-    return cls  # type: ignore[return-value]
+        cls = _CLASSES[key] = built
+    return cls
 
 
 def initial_data(values: Mapping[tuple[str, ...], Any]) -> dict[str, Any]:

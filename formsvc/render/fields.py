@@ -107,7 +107,9 @@ def _choice(node: Node, kw: dict[str, Any]) -> Field:
         kw["render_kw"]["disabled"] = True
     if radio:
         return RadioField(choices=options, validate_choice=False, **kw)
-    return SelectField(choices=[SelectChoice("", "— Chọn —"), *options], validate_choice=False, **kw)
+    return SelectField(
+        choices=[SelectChoice("", "— Chọn —"), *options], validate_choice=False, **kw
+    )
 
 
 _BY_FORMAT: dict[str, Callable[[Node, dict[str, Any]], Field]] = {

@@ -20,7 +20,7 @@ from formsvc.render.answers import answers
 from formsvc.render.values import local
 from formsvc.schemas import FormDocument
 
-__all__ = ["PdfContext", "render_html", "render_pdf"]
+__all__ = ["PdfContext", "html_to_pdf", "render_html", "render_pdf"]
 
 
 @dataclass(frozen=True)
@@ -51,15 +51,19 @@ def render_html(
     layout: Mapping[str, Any] = meta.get("pdf", {})
     addressee_field = layout.get("addressee_field")
     skip = frozenset({addressee_field}) if addressee_field else frozenset()
-    return _environment().get_template("application.html").render(
-        document=document,
-        meta=meta,
-        layout=layout,
-        data=data,
-        addressee=data.get(addressee_field, "") if addressee_field else meta.get("agency", ""),
-        lines=answers(document.root, data, verified, skip),
-        any_verified=bool(verified),
-        context=context,
+    return (
+        _environment()
+        .get_template("application.html")
+        .render(
+            document=document,
+            meta=meta,
+            layout=layout,
+            data=data,
+            addressee=data.get(addressee_field, "") if addressee_field else meta.get("agency", ""),
+            lines=answers(document.root, data, verified, skip),
+            any_verified=bool(verified),
+            context=context,
+        )
     )
 
 
@@ -69,7 +73,11 @@ def render_pdf(
     verified: set[tuple[str, ...]] | frozenset[tuple[str, ...]] = frozenset(),
     context: PdfContext = PdfContext(),
 ) -> bytes:
-    html = render_html(document, data, verified, context)
+    return html_to_pdf(render_html(document, data, verified, context))
+
+
+def html_to_pdf(html: str) -> bytes:
+    """Only ``data:`` URIs load; every other URL (http, file, relative) is refused."""
     fetcher = URLFetcher(allowed_protocols={"data"})
     pdf: bytes = HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()
     return pdf

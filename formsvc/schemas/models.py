@@ -9,7 +9,7 @@ from sqlalchemy import Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from formsvc.db import Base
-from formsvc.types import JSONDocument, UTCDateTime, utcnow
+from formsvc.types import OrderedJSON, UTCDateTime, utcnow
 
 __all__ = ["FormVersion"]
 
@@ -22,7 +22,7 @@ class FormVersion(Base):
     form_id: Mapped[str] = mapped_column(String(64), index=True)
     version: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(Text)
-    document: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
+    document: Mapped[dict[str, Any]] = mapped_column(OrderedJSON)
     content_hash: Mapped[str] = mapped_column(String(64))
     published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     change_note: Mapped[str] = mapped_column(Text, default="")

@@ -28,7 +28,7 @@ COMPONENTS_DIR = Path(__file__).resolve().parent / "components"
 
 
 def _refuse(uri: str) -> Resource[Any]:
-    raise NoSuchResource(ref=uri)
+    raise NoSuchResource(ref=uri)  # type: ignore[call-arg]
 
 
 def specification_of(document: Mapping[str, Any]) -> Specification[Any]:
@@ -42,7 +42,7 @@ def component_registry() -> Registry[Any]:
     resources = []
     for path in sorted(COMPONENTS_DIR.glob("*.json")):
         contents = json.loads(path.read_text(encoding="utf-8"))
-        resources.append(Resource(contents=contents, specification=specification_of(contents)))
+        resources.append(specification_of(contents).create_resource(contents))
     registry: Registry[Any] = Registry(retrieve=_refuse)  # type: ignore[call-arg]
     return registry.with_resources((r.id() or "", r) for r in resources if r.id()).crawl()
 
@@ -53,5 +53,5 @@ def document_uri(form_id: str) -> str:
 
 
 def registry_for(form_id: str, document: Mapping[str, Any]) -> Registry[Any]:
-    resource = Resource(contents=document, specification=specification_of(document))
+    resource = specification_of(document).create_resource(document)
     return component_registry().with_resource(resource.id() or document_uri(form_id), resource)

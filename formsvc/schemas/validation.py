@@ -7,7 +7,8 @@ a citizen can act on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,9 +21,15 @@ from formsvc.schemas.messages import message_for
 
 __all__ = ["FORMAT_CHECKER", "FieldError", "compile_validator", "validate"]
 
+
+def _strings_only(predicate: Callable[[str], bool]) -> Callable[[object], bool]:
+    """Formats constrain strings only; other types are the ``type`` keyword's business."""
+    return lambda instance: not isinstance(instance, str) or predicate(instance)
+
+
 FORMAT_CHECKER = FormatChecker()
 for _name, _predicate in FORMATS.items():
-    FORMAT_CHECKER.checks(_name)(_predicate)
+    FORMAT_CHECKER.checks(_name)(_strings_only(_predicate))
 
 
 @dataclass(frozen=True)
@@ -92,21 +99,27 @@ def _to_field_errors(
 ) -> Iterable[FieldError]:
     path = tuple(error.absolute_path)
     keyword = str(error.validator)
+    expected: Any = error.validator_value
+    schema: Any = error.schema
+    instance: Any = error.instance
     if keyword == "required":
-        present = error.instance if isinstance(error.instance, Mapping) else {}
-        for name in error.validator_value:
+        present = instance if isinstance(instance, Mapping) else {}
+        for name in expected:
             if name not in present:
                 field_path = (*path, name)
-                yield FieldError(field_path, keyword, *message_for(keyword, _label(nodes, field_path)))
+                yield FieldError(
+                    field_path, keyword, *message_for(keyword, _label(nodes, field_path))
+                )
         return
     if keyword == "additionalProperties":
-        known = set(error.schema.get("properties", {}))
-        for name in error.instance:
-            if name not in known:
+        known = set(schema.get("properties", {}))
+        patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+        for name in instance:
+            if name not in known and not any(p.search(name) for p in patterns):
                 yield FieldError((*path, name), keyword, *message_for(keyword, name))
         return
-    limit = error.validator_value if keyword in _LIMITED else None
-    fmt = error.validator_value if keyword == "format" else None
+    limit = expected if keyword in _LIMITED else None
+    fmt = expected if keyword == "format" else None
     yield FieldError(path, keyword, *message_for(keyword, _label(nodes, path), limit, fmt))
 
 
