@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, FlaskGroup, with_appcontext
+from werkzeug.serving import run_simple
 
 from formsvc.migrations import upgrade
 
@@ -36,8 +37,9 @@ def demo_command(host: str, port: int, serve: bool) -> None:
     for account in accounts:
         click.echo(f"  {account.username}  {account.password}  {account.name}")
     if serve:
-        click.echo(f"Serving on http://{host}:{port}/")
-        app.run(host=host, port=port, threaded=True)
+        click.echo(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)")
+        # Flask refuses app.run() inside its own CLI; the development server is what it uses.
+        run_simple(host, port, app, threaded=True)
 
 
 def init_app(app: Flask) -> None:
