@@ -2,12 +2,13 @@
 
 from formsvc.accounts.models import Account
 from formsvc.prefill.models import Citizen, Household, PrefillRead
-from formsvc.schemas.models import FormVersion
+from formsvc.schemas.models import FormDraft, FormVersion
 from formsvc.submissions.models import StatusChange, Submission
 
 __all__ = [
     "Account",
     "Citizen",
+    "FormDraft",
     "FormVersion",
     "Household",
     "PrefillRead",

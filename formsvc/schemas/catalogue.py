@@ -72,6 +72,7 @@ def import_directory(session: Session, directory: Path) -> list[ImportResult]:
                 title=str(document.get("title") or form_id),
                 document=document,
                 content_hash=digest,
+                legal_basis=str(meta.get("legal_basis", "")),
                 change_note=str(meta.get("version_note", "")),
             )
         )

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from formsvc.db import Base
 from formsvc.types import OrderedJSON, UTCDateTime, utcnow
 
-__all__ = ["FormVersion"]
+__all__ = ["FormDraft", "FormVersion"]
 
 
 class FormVersion(Base):
@@ -25,4 +25,19 @@ class FormVersion(Base):
     document: Mapped[dict[str, Any]] = mapped_column(OrderedJSON)
     content_hash: Mapped[str] = mapped_column(String(64))
     published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    legal_basis: Mapped[str] = mapped_column(Text, default="", server_default="")
     change_note: Mapped[str] = mapped_column(Text, default="")
+    published_by_account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+
+
+class FormDraft(Base):
+    """The one working copy of a form that staff edit before publishing it as a version."""
+
+    __tablename__ = "form_drafts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    form_id: Mapped[str] = mapped_column(String(64), unique=True)
+    document: Mapped[dict[str, Any]] = mapped_column(OrderedJSON)
+    based_on_version: Mapped[int | None] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    updated_by_account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
