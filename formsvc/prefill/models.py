@@ -104,7 +104,7 @@ class Citizen(Base):
     relationship_to_head: Mapped[str | None] = mapped_column(String(32))
     father_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"), index=True)
     mother_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"), index=True)
-    spouse_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"))
+    spouse_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"), index=True)
 
     household: Mapped[Household | None] = relationship(back_populates="members")
     permanent_ward: Mapped[Ward | None] = _ward("Citizen.permanent_ward_code")

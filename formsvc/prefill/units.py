@@ -24,6 +24,7 @@ __all__ = [
     "LegacyProvince",
     "Province",
     "Ward",
+    "clean_name",
     "full_address",
     "load_units",
 ]
@@ -78,7 +79,7 @@ class LegacyProvince(Base):
     successor_code: Mapped[int] = mapped_column(ForeignKey("provinces.code"))
 
 
-def _clean(name: str) -> str:
+def clean_name(name: str) -> str:
     """The package has a few names with doubled spaces ("Xã  Phú Hữu")."""
     return unicodedata.normalize("NFC", " ".join(name.split()))
 
@@ -99,14 +100,14 @@ def load_units(session: Session) -> int:
     known_provinces = set(session.scalars(select(Province.code)))
     provinces = [p for p in PackageProvince.iter_all() if int(p.code) not in known_provinces]
     session.add_all(
-        Province(code=int(p.code), name=_clean(p.name), division_type=str(p.division_type.value),
-                 codename=p.codename)
+        Province(code=int(p.code), name=clean_name(p.name), codename=p.codename,
+                 division_type=str(p.division_type.value))
         for p in provinces
     )  # fmt: skip
     session.flush()
     session.add_all(
-        Ward(code=int(w.code), name=_clean(w.name), division_type=str(w.division_type.value),
-             codename=w.codename, province_code=int(w.province_code))
+        Ward(code=int(w.code), name=clean_name(w.name), codename=w.codename,
+             division_type=str(w.division_type.value), province_code=int(w.province_code))
         for w in wards
     )  # fmt: skip
     known_legacy = set(session.scalars(select(LegacyProvince.code)))

@@ -118,8 +118,8 @@ def upgrade() -> None:
             batch_op.create_foreign_key(
                 batch_op.f(f"fk_citizens_{column}_wards"), "wards", [column], ["code"]
             )
-        batch_op.create_index(batch_op.f("ix_citizens_father_id"), ["father_id"])
-        batch_op.create_index(batch_op.f("ix_citizens_mother_id"), ["mother_id"])
+        for column in _PEOPLE_COLUMNS:
+            batch_op.create_index(batch_op.f(f"ix_citizens_{column}"), [column])
         batch_op.create_index(
             "uq_citizens_household_head",
             ["household_id"],
@@ -154,11 +154,10 @@ def downgrade() -> None:
 
     with op.batch_alter_table("citizens", schema=None) as batch_op:
         batch_op.drop_index("uq_citizens_household_head")
-        batch_op.drop_index(batch_op.f("ix_citizens_mother_id"))
-        batch_op.drop_index(batch_op.f("ix_citizens_father_id"))
         for column in _WARD_COLUMNS:
             batch_op.drop_constraint(batch_op.f(f"fk_citizens_{column}_wards"), type_="foreignkey")
         for column in _PEOPLE_COLUMNS:
+            batch_op.drop_index(batch_op.f(f"ix_citizens_{column}"))
             batch_op.drop_constraint(
                 batch_op.f(f"fk_citizens_{column}_citizens"), type_="foreignkey"
             )
