@@ -29,6 +29,8 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "SESSION_COOKIE_SECURE": False,
         "MAX_CONTENT_LENGTH": 1024 * 1024,
         "WTF_CSRF_TIME_LIMIT": None,
+        # Where prefill data comes from: a name registered in formsvc.prefill.registry.
+        "PREFILL_SOURCE": "population",
     }
 
 

@@ -25,7 +25,7 @@ from formsvc.demo import DemoAccount, prepare
 ROOT = Path(__file__).resolve().parent.parent
 FORM_DEFINITIONS = ROOT / "form_definitions"
 # Rows that tests create; the population, accounts and catalogue stay seeded.
-ACTIVITY_TABLES = ("status_changes", "submissions", "prefill_reads")
+ACTIVITY_TABLES = ("status_changes", "submissions", "prefill_reads", "prefill_consents")
 
 
 def _fresh_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
@@ -114,6 +114,15 @@ class Citizen:
         )
         assert response.status_code == 303, response.text
 
+    def decide(self, form_id: str, agree: bool = True) -> object:
+        """Answer the consent page before prefill, the way a browser would."""
+        url = f"/forms/{form_id}/consent"
+        page = self.client.get(url)
+        choice = {"agree": "y", "accept": "Đồng ý"} if agree else {"decline": "Không đồng ý"}
+        response = self.client.post(url, data={"csrf_token": csrf_token(page.text), **choice})
+        assert response.status_code == 303, response.text
+        return response
+
     def post_form(self, url: str, answers: dict[str, str]) -> object:
         page = self.client.get(url)
         return self.client.post(url, data={"csrf_token": csrf_token(page.text), **answers})
@@ -121,8 +130,10 @@ class Citizen:
 
 @pytest.fixture
 def citizen(client: FlaskClient, demo_accounts: list[DemoAccount]) -> Citizen:
+    """The head of the first demo household, signed in, having agreed to prefill CT01."""
     person = Citizen(client, demo_accounts[0])
     person.sign_in()
+    person.decide("ct01")
     return person
 
 

@@ -1,5 +1,7 @@
 """Prefill: the mock national population database and the resolver that reuses its data."""
 
+from flask import Flask
+
 from formsvc.prefill import audit, sources
 from formsvc.prefill.base import PrefillSkipped, PrefillSource
 from formsvc.prefill.models import Citizen, Household, PrefillRead
@@ -18,7 +20,15 @@ __all__ = [
     "Prefilled",
     "Registry",
     "audit",
+    "init_app",
     "register",
     "resolve",
     "sources",
 ]
+
+
+def init_app(app: Flask) -> None:
+    """Refuse to start with a prefill source nobody registered, rather than fail on a form."""
+    name = app.config["PREFILL_SOURCE"]
+    if name not in register:
+        raise RuntimeError(f"FORMSVC_PREFILL_SOURCE={name!r} is not a registered prefill source")

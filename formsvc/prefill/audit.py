@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import event, func, select
-from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy.orm import ORMExecuteState, Session, selectinload
 
 from formsvc.prefill.models import Citizen, PrefillRead
 
@@ -58,6 +58,7 @@ def reads_of(session: Session, citizen_id: int, limit: int = 200) -> list[Prefil
         session.scalars(
             select(PrefillRead)
             .where(PrefillRead.citizen_id == citizen_id)
+            .options(selectinload(PrefillRead.reader))
             .order_by(PrefillRead.id.desc())
             .limit(limit)
         )
@@ -75,6 +76,9 @@ def search_reads(
         query = query.where(PrefillRead.form_id == form_id)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = session.execute(
-        query.order_by(PrefillRead.id.desc()).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
+        query.options(selectinload(PrefillRead.reader))
+        .order_by(PrefillRead.id.desc())
+        .limit(PAGE_SIZE)
+        .offset((page - 1) * PAGE_SIZE)
     ).tuples()
     return AuditPage([(read, citizen) for read, citizen in rows], page, total)

@@ -13,6 +13,7 @@ foreign-key cycle that PostgreSQL migrations must special-case.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, and_, or_, text
 from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship, remote
@@ -20,6 +21,9 @@ from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship, remote
 from formsvc.db import Base
 from formsvc.prefill.units import Ward
 from formsvc.types import JSONDocument, UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from formsvc.accounts.models import Account
 
 __all__ = [
     "HEAD_OF_HOUSEHOLD",
@@ -161,3 +165,5 @@ class PrefillRead(Base):
     source: Mapped[str] = mapped_column(
         String(32), default="population", server_default="population"
     )
+
+    reader: Mapped[Account | None] = relationship("Account")

@@ -71,8 +71,9 @@ class DayMonthYearField(StringField):
 def _kwargs(node: Node) -> dict[str, Any]:
     schema = node.schema
     render_kw: dict[str, Any] = {}
-    if node.locked:
-        render_kw["readonly"] = True
+    # Prefill locks are not set here but per request by the page template: a field is locked
+    # only when a verified value was actually filled in, so a field the database has no data
+    # for (or whose prefill the citizen declined) stays editable.
     if schema.get("readOnly"):
         render_kw["readonly"] = True
     if node.prefill in _AUTOCOMPLETE:
@@ -100,11 +101,6 @@ def _choice(node: Node, kw: dict[str, Any]) -> Field:
     options = [SelectChoice(value, label) for value, label in choices(node.schema) or []]
     widget = node.schema.get("x-widget")
     radio = widget == "radio" or (widget != "select" and len(options) <= _RADIO_LIMIT)
-    if node.locked:
-        # Radios and selects ignore readonly; a disabled control is not posted, and the server
-        # re-applies the verified value.
-        kw["render_kw"].pop("readonly", None)
-        kw["render_kw"]["disabled"] = True
     if radio:
         return RadioField(choices=options, validate_choice=False, **kw)
     return SelectField(

@@ -47,9 +47,14 @@ def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
 
 
 def check(
-    form: CompiledForm, answers: dict[str, Any], prefilled: Mapping[tuple[str, ...], Prefilled]
+    form: CompiledForm,
+    answers: dict[str, Any],
+    prefilled: Mapping[tuple[str, ...], Prefilled],
+    disputes: Mapping[tuple[str, ...], str] | None = None,
 ) -> Intake:
+    """``disputes`` are the citizen's notes on verified values they say are wrong."""
     intake = Intake(data=answers)
+    disputes = disputes or {}
     for path, verified in prefilled.items():
         given = _get(answers, path)
         if verified.locked and given is None:
@@ -61,6 +66,8 @@ def check(
             **verified.as_provenance(),
             "edited": _get(answers, path) != verified.value,
         }
+        if path in disputes:
+            intake.provenance[".".join(path)] |= {"disputed": True, "dispute_note": disputes[path]}
     locked_paths = {error.path for error in intake.errors}
     intake.errors.extend(e for e in form.validate(answers) if e.path not in locked_paths)
     return intake

@@ -43,6 +43,15 @@ class Submission(Base):
         )
 
     @property
+    def disputes(self) -> dict[str, str]:
+        """Field key → the citizen's note, for verified values they flagged as wrong."""
+        return {
+            key: origin.get("dispute_note", "")
+            for key, origin in self.prefill.items()
+            if origin.get("disputed")
+        }
+
+    @property
     def status_label(self) -> str:
         return LABELS.get(self.status, self.status)
 

@@ -1,4 +1,5 @@
-"""Flask blueprints: citizen pages, sign-in and health. Thin: no business rules live here."""
+"""Flask blueprints: citizen, privacy and staff pages, sign-in and health. Thin: no business
+rules live here."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from werkzeug.exceptions import HTTPException
 
 from formsvc.accounts import Account
 from formsvc.render.values import local
-from formsvc.web import auth, citizen, health
+from formsvc.web import auth, citizen, health, privacy, staff
 from formsvc.web.auth import current_account
 
 __all__ = ["init_app"]
@@ -66,3 +67,5 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(health.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(citizen.bp)
+    app.register_blueprint(privacy.bp)
+    app.register_blueprint(staff.bp)

@@ -13,10 +13,10 @@ from werkzeug.wrappers import Response
 from wtforms import PasswordField, StringField
 from wtforms.validators import InputRequired
 
-from formsvc.accounts import CITIZEN, Account, authenticate
+from formsvc.accounts import CITIZEN, STAFF_ROLES, Account, authenticate
 from formsvc.db import get_session
 
-__all__ = ["bp", "citizen_required", "current_account"]
+__all__ = ["bp", "citizen_required", "current_account", "staff_required"]
 
 bp = Blueprint("auth", __name__)
 
@@ -26,8 +26,9 @@ View = TypeVar("View", bound=Callable[..., Any])
 class SignInForm(FlaskForm):
     username = StringField(
         "Số định danh cá nhân",
+        description="Cán bộ, công chức nhập tên đăng nhập được cấp.",
         validators=[InputRequired("Vui lòng nhập số định danh cá nhân")],
-        render_kw={"autocomplete": "username", "inputmode": "numeric"},
+        render_kw={"autocomplete": "username"},
     )
     password = PasswordField(
         "Mật khẩu",
@@ -43,17 +44,30 @@ def current_account() -> Account | None:
     return cast(Account | None, g.account)
 
 
-def citizen_required(view: View) -> View:
-    @functools.wraps(view)
-    def wrapped(*args: Any, **kwargs: Any) -> Any:
-        account = current_account()
-        if account is None:
-            return redirect(url_for("auth.sign_in", next=request.full_path.rstrip("?")))
-        if account.role != CITIZEN:
-            abort(403)
-        return view(*args, **kwargs)
+def _requires(roles: set[str]) -> Callable[[View], View]:
+    """Signed in with one of ``roles``: strangers go to sign-in, other roles get 403."""
 
-    return cast(View, wrapped)
+    def decorator(view: View) -> View:
+        @functools.wraps(view)
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            account = current_account()
+            if account is None:
+                return redirect(url_for("auth.sign_in", next=request.full_path.rstrip("?")))
+            if account.role not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+
+        return cast(View, wrapped)
+
+    return decorator
+
+
+citizen_required = _requires({CITIZEN})
+
+
+def staff_required(*roles: str) -> Callable[[View], View]:
+    """Only staff with one of ``roles`` (default: any staff role); citizens get 403."""
+    return _requires(set(roles or STAFF_ROLES))
 
 
 def _safe_next(target: str | None) -> str:

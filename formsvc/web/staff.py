@@ -1,0 +1,53 @@
+"""Staff pages: the prefill audit log, filterable by citizen and form."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template, request
+from wtforms import Form, IntegerField, StringField
+from wtforms.validators import Length, NumberRange, Optional, Regexp
+
+from formsvc.db import get_session
+from formsvc.prefill import PATHS
+from formsvc.prefill.audit import search_reads
+from formsvc.web.auth import staff_required
+
+__all__ = ["bp"]
+
+bp = Blueprint("staff", __name__, url_prefix="/staff")
+
+
+class AuditFilter(Form):
+    """A GET search form: it changes nothing, so it carries no CSRF token."""
+
+    personal_id = StringField(
+        "Số định danh cá nhân của công dân",
+        validators=[
+            Optional(),
+            Regexp(r"^\d{12}$", message="Số định danh cá nhân phải gồm đúng 12 chữ số"),
+        ],
+        render_kw={"inputmode": "numeric", "autocomplete": "off"},
+    )
+    form_id = StringField(
+        "Mã biểu mẫu",
+        validators=[Optional(), Length(max=64, message="Mã biểu mẫu không được dài quá 64 ký tự")],
+    )
+    page = IntegerField(
+        "Trang",
+        default=1,
+        validators=[Optional(), NumberRange(min=1, message="Số trang phải từ 1 trở lên")],
+    )
+
+
+@bp.get("/audit")
+@staff_required()
+def audit() -> tuple[str, int]:
+    filters = AuditFilter(request.args)
+    if not filters.validate():
+        return render_template("staff_audit.html", filters=filters, result=None), 422
+    result = search_reads(
+        get_session(),
+        personal_id=(filters.personal_id.data or "").strip() or None,
+        form_id=(filters.form_id.data or "").strip() or None,
+        page=filters.page.data or 1,
+    )
+    return render_template("staff_audit.html", filters=filters, result=result, labels=PATHS), 200
