@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from formsvc.prefill import audit, sources
+from formsvc.prefill import sources
 from formsvc.prefill.base import PrefillSkipped, PrefillSource
 from formsvc.prefill.models import Citizen, Household, PrefillRead
 from formsvc.prefill.paths import PATHS
@@ -19,7 +19,6 @@ __all__ = [
     "PrefillSource",
     "Prefilled",
     "Registry",
-    "audit",
     "init_app",
     "register",
     "resolve",

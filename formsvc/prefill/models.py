@@ -13,20 +13,26 @@ foreign-key cycle that PostgreSQL migrations must special-case.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, and_, or_, text
-from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship, remote
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, and_, event, or_, text
+from sqlalchemy.orm import (
+    Mapped,
+    ORMExecuteState,
+    Session,
+    foreign,
+    mapped_column,
+    relationship,
+    remote,
+)
 
 from formsvc.db import Base
 from formsvc.prefill.units import Ward
 from formsvc.types import JSONDocument, UTCDateTime, utcnow
 
-if TYPE_CHECKING:
-    from formsvc.accounts.models import Account
-
 __all__ = [
     "HEAD_OF_HOUSEHOLD",
+    "AppendOnlyError",
     "Citizen",
     "GeneratedPopulation",
     "Household",
@@ -149,7 +155,9 @@ class GeneratedPopulation(Base):
 class PrefillRead(Base):
     """Audit row: who read whose population data, which paths, for which form, and why.
 
-    Append-only: ``formsvc.prefill.audit`` refuses ORM updates and deletes of these rows.
+    Append-only: the events below refuse ORM updates and deletes of these rows, so no code
+    path of the application can rewrite what was read; purging old rows under a retention
+    policy is an operator's job on the database, outside the application.
     """
 
     __tablename__ = "prefill_reads"
@@ -166,4 +174,23 @@ class PrefillRead(Base):
         String(32), default="population", server_default="population"
     )
 
-    reader: Mapped[Account | None] = relationship("Account")
+
+class AppendOnlyError(RuntimeError):
+    """Raised when the application tries to change or remove an audit row."""
+
+
+def _refuse(*_args: Any) -> None:
+    raise AppendOnlyError("prefill audit rows are append-only")
+
+
+event.listen(PrefillRead, "before_update", _refuse)
+event.listen(PrefillRead, "before_delete", _refuse)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _refuse_bulk_changes(state: ORMExecuteState) -> None:
+    """``session.execute(update(PrefillRead))`` bypasses the mapper events above."""
+    if (state.is_update or state.is_delete) and any(
+        mapper.class_ is PrefillRead for mapper in state.all_mappers
+    ):
+        _refuse()
