@@ -87,13 +87,14 @@ class PopulationSource:
     def fetch(self, citizen_ref: int, paths: Collection[str]) -> dict[str, Any]:
         wanted = [PATHS[path] for path in paths if path in PATHS]
         options = loader_options(chain for path in wanted for chain in path.reads)
-        citizen = self.session.scalars(
-            select(Citizen)
-            .where(Citizen.id == citizen_ref)
-            .options(*options)
-            .execution_options(populate_existing=True)
-        ).one_or_none()
-        if citizen is None:
-            raise PrefillSkipped(f"no citizen record {citizen_ref}")
-        values = {path.path: path.read(citizen) for path in wanted}
+        # A private session on the caller's connection: the citizen appears twice in the load
+        # graph (as itself and as a household member), and objects the caller already holds
+        # were loaded with other options; neither may leak into this read.
+        with Session(bind=self.session.connection()) as reader:
+            citizen = reader.scalars(
+                select(Citizen).where(Citizen.id == citizen_ref).options(*options)
+            ).one_or_none()
+            if citizen is None:
+                raise PrefillSkipped(f"no citizen record {citizen_ref}")
+            values = {path.path: path.read(citizen) for path in wanted}
         return {path: value for path, value in values.items() if value not in (None, [])}
