@@ -19,7 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, func, select, text
+from _scratch import fresh_database
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from formsvc import create_app
@@ -81,12 +82,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = os.environ.get("FORMSVC_DATABASE_URL") or f"sqlite:///{tmp}/prefill.sqlite3"
-        if url.startswith("postgresql"):
-            engine = create_engine(url)
-            with engine.begin() as connection:
-                connection.execute(text("DROP SCHEMA public CASCADE"))
-                connection.execute(text("CREATE SCHEMA public"))
-            engine.dispose()
+        fresh_database(url)
         app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench",
                           "FORM_DEFINITIONS_DIR": str(ROOT / "form_definitions")})  # fmt: skip
         prepare(app)

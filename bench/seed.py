@@ -20,10 +20,9 @@ import sys
 import tempfile
 import time
 
-from sqlalchemy import create_engine, text
+from _scratch import fresh_database
 
 from formsvc.db import make_engine
-from formsvc.migrations import upgrade
 from formsvc.prefill.generator import generate
 
 
@@ -31,18 +30,8 @@ def _max_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _fresh(url: str) -> None:
-    if url.startswith("postgresql"):
-        engine = create_engine(url)
-        with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE"))
-            connection.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
-    upgrade(url)
-
-
 def run_one(url: str, citizens: int) -> dict[str, float]:
-    _fresh(url)
+    fresh_database(url)
     engine = make_engine(url)
     from formsvc.prefill.generator.places import Geography
 

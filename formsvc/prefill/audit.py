@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from formsvc.accounts.models import Account
 from formsvc.prefill.models import Citizen, PrefillRead
+from formsvc.prefill.paths import PATHS
 
 __all__ = ["PAGE_SIZE", "AuditPage", "AuditRow", "reads_of", "search_reads"]
 
@@ -24,6 +25,13 @@ class AuditRow:
     read: PrefillRead
     citizen: Citizen
     reader: str | None  # the reading account's display name
+
+    @property
+    def fields(self) -> list[str]:
+        """Labels of the paths read, in the order of the path table."""
+        read = set(self.read.paths)
+        known = [path.label for path in PATHS.values() if path.path in read]
+        return known + sorted(read - PATHS.keys())
 
 
 @dataclass(frozen=True)

@@ -41,9 +41,11 @@ class ConsentForm(FlaskForm):
 
 def _categories(document: FormDocument) -> list[tuple[str, list[str]]]:
     """The data the form would read, grouped the way the consent page names it."""
+    mapped = set(mapped_paths(document))
     grouped: dict[str, list[str]] = defaultdict(list)
-    for path in mapped_paths(document):
-        grouped[PATHS[path].category].append(PATHS[path].label)
+    for path in PATHS.values():
+        if path.path in mapped:
+            grouped[path.category].append(path.label)
     return [(CATEGORIES[key], grouped[key]) for key in CATEGORIES if key in grouped]
 
 
@@ -80,4 +82,4 @@ def my_reads() -> str:
     account = current_account()
     assert account is not None and account.citizen_id is not None
     reads = reads_of(get_session(), account.citizen_id)
-    return render_template("my_reads.html", reads=reads, labels=PATHS, me=account.id)
+    return render_template("my_reads.html", reads=reads, me=account.id)

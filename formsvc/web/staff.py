@@ -7,7 +7,6 @@ from wtforms import Form, IntegerField, StringField
 from wtforms.validators import Length, NumberRange, Optional, Regexp
 
 from formsvc.db import get_session
-from formsvc.prefill import PATHS
 from formsvc.prefill.audit import search_reads
 from formsvc.web.auth import staff_required
 
@@ -50,4 +49,4 @@ def audit() -> tuple[str, int]:
         form_id=(filters.form_id.data or "").strip() or None,
         page=filters.page.data or 1,
     )
-    return render_template("staff_audit.html", filters=filters, result=result, labels=PATHS), 200
+    return render_template("staff_audit.html", filters=filters, result=result), 200
