@@ -10,6 +10,7 @@ from flask import Flask
 from formsvc.accounts import DEMO_PASSWORD, ensure_citizen_account
 from formsvc.db import session_scope
 from formsvc.migrations import upgrade
+from formsvc.prefill import PATHS
 from formsvc.prefill.demo import seed_demo_population
 from formsvc.schemas import import_directory
 from formsvc.schemas.catalogue import ImportResult
@@ -35,5 +36,5 @@ def prepare(app: Flask) -> tuple[list[DemoAccount], list[ImportResult]]:
                 for citizen in seed_demo_population(session)
             )
         ]
-        imported = import_directory(session, Path(app.config["FORM_DEFINITIONS_DIR"]))
+        imported = import_directory(session, Path(app.config["FORM_DEFINITIONS_DIR"]), PATHS)
     return accounts, imported

@@ -18,6 +18,7 @@ from referencing.jsonschema import DRAFT202012, specification_with
 
 __all__ = [
     "COMPONENTS_DIR",
+    "COMPONENT_PREFIX",
     "component_registry",
     "document_uri",
     "registry_for",
@@ -25,6 +26,7 @@ __all__ = [
 ]
 
 COMPONENTS_DIR = Path(__file__).resolve().parent / "components"
+COMPONENT_PREFIX = "urn:formsvc:component:"
 
 
 def _refuse(uri: str) -> Resource[Any]:
