@@ -3,11 +3,12 @@
 from formsvc.accounts.models import Account
 from formsvc.prefill.models import Citizen, Household, PrefillRead
 from formsvc.schemas.models import FormDraft, FormVersion
-from formsvc.submissions.models import StatusChange, Submission
+from formsvc.submissions.models import Draft, StatusChange, Submission
 
 __all__ = [
     "Account",
     "Citizen",
+    "Draft",
     "FormDraft",
     "FormVersion",
     "Household",

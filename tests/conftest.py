@@ -17,6 +17,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
+from werkzeug.test import TestResponse
 
 from formsvc import create_app
 from formsvc.db import Base, get_engine
@@ -114,9 +115,24 @@ class Citizen:
         )
         assert response.status_code == 303, response.text
 
-    def post_form(self, url: str, answers: dict[str, str]) -> object:
+    def post_form(self, url: str, answers: dict[str, str]) -> TestResponse:
         page = self.client.get(url)
         return self.client.post(url, data={"csrf_token": csrf_token(page.text), **answers})
+
+    def confirm(self, review_url: str) -> TestResponse:
+        """Press "Xác nhận và nộp" on the check-your-answers page."""
+        page = self.client.get(review_url)
+        token = re.search(r'name="token" type="hidden" value="([^"]+)"', page.text)
+        assert token, page.text
+        return self.client.post(
+            review_url, data={"csrf_token": csrf_token(page.text), "token": token.group(1)}
+        )
+
+    def submit(self, url: str, answers: dict[str, str]) -> TestResponse:
+        """Fill, check and confirm: the response redirects to the receipt."""
+        filled = self.post_form(url, answers)
+        assert filled.status_code == 303, filled.text
+        return self.confirm(filled.headers["Location"])
 
 
 @pytest.fixture

@@ -4,10 +4,11 @@ from formsvc.render.answers import Answer, answers
 from formsvc.render.builder import (
     apply_errors,
     coercion_errors,
+    defaults,
     field_names,
     form_class,
-    initial_data,
     instance_from,
+    nest,
 )
 from formsvc.render.pdf import PdfContext, render_html, render_pdf
 from formsvc.render.values import display, format_date
@@ -18,12 +19,13 @@ __all__ = [
     "answers",
     "apply_errors",
     "coercion_errors",
+    "defaults",
     "display",
     "field_names",
     "form_class",
     "format_date",
-    "initial_data",
     "instance_from",
+    "nest",
     "render_html",
     "render_pdf",
 ]

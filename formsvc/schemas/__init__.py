@@ -8,6 +8,7 @@ from formsvc.schemas.catalogue import (
     latest_versions,
 )
 from formsvc.schemas.check import DefinitionError, check_document, check_file, load_definition
+from formsvc.schemas.conditions import applies, prune_inactive
 from formsvc.schemas.document import Condition, FormDocument, Node
 from formsvc.schemas.errors import FieldError
 from formsvc.schemas.findings import Finding
@@ -33,6 +34,7 @@ __all__ = [
     "ImportResult",
     "Node",
     "PublishRefused",
+    "applies",
     "check_document",
     "check_file",
     "compiled",
@@ -41,6 +43,7 @@ __all__ = [
     "latest_version",
     "latest_versions",
     "load_definition",
+    "prune_inactive",
     "publish",
     "publish_draft",
     "save_draft",

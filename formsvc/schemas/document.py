@@ -211,6 +211,14 @@ class _Builder:
         if _is_object(schema):
             children = self.children(schema, path, resolver, depth, prefill or base, in_array)
             return Node(name, path, schema, required, children=children, **common)
+        positions = schema.get("prefixItems", schema.get("items"))
+        if isinstance(positions, list):
+            # A fixed-length array (a pair, a triple): one field per position, named 0, 1, …
+            children = tuple(
+                self.node(str(i), (*path, str(i)), sub, True, resolver, depth + 1, None)
+                for i, sub in enumerate(positions)
+            )
+            return Node(name, path, schema, required, children=children, **common)
         items = schema.get("items")
         if isinstance(items, Mapping):
             item = self.node(name, path, items, True, resolver, depth + 1, prefill, in_array=True)
