@@ -20,8 +20,10 @@ from sqlalchemy import create_engine, text
 from werkzeug.test import TestResponse
 
 from formsvc import create_app
-from formsvc.db import Base, get_engine
+from formsvc.db import Base, get_engine, session_scope
 from formsvc.demo import DemoAccount, prepare
+from formsvc.prefill import PATHS
+from formsvc.schemas import import_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 FORM_DEFINITIONS = ROOT / "form_definitions"
@@ -57,10 +59,17 @@ def make_app(database_url: str, **overrides: object) -> Flask:
     return create_app(config)
 
 
+# Test-only definitions published beside the catalogue: a repeatable group and a condition.
+TEST_FORMS = Path(__file__).resolve().parent / "web" / "schemas"
+
+
 @pytest.fixture(scope="session")
 def seeded(database_url: str) -> list[DemoAccount]:
     app = make_app(database_url)
     accounts, _ = prepare(app)
+    with session_scope(app) as session:
+        for result in import_directory(session, TEST_FORMS, PATHS):
+            assert not result.problems, result.problems
     get_engine(app).dispose()
     return accounts
 

@@ -14,12 +14,14 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from wtforms import Field, FieldList, Form, FormField
+from wtforms.utils import unset_value
 
 from formsvc.render.fields import checkboxes_for, field_for, json_field_for
 from formsvc.render.values import choices
 from formsvc.schemas import CompiledForm, FieldError, Node
 
 __all__ = [
+    "PositionsField",
     "apply_errors",
     "coercion_errors",
     "defaults",
@@ -35,6 +37,15 @@ _CLASSES: weakref.WeakKeyDictionary[CompiledForm, type[FlaskForm]] = weakref.Wea
 _EMPTY: tuple[Any, ...] = (None, "", {}, [])
 
 
+class PositionsField(FormField):
+    """A fixed-length array (a pair, a triple) as a group of one field per position."""
+
+    def process(self, formdata: Any, data: Any = unset_value, extra_filters: Any = None) -> None:
+        if isinstance(data, list | tuple):
+            data = {str(index): value for index, value in enumerate(data)}
+        super().process(formdata, data, extra_filters)
+
+
 def _class_for(node: Node, base: type[Form], name: str) -> type[Form]:
     attributes = {child.name: _unbound(child, name) for child in node.children}
     return type(name, (base,), attributes)
@@ -47,7 +58,8 @@ def _unbound(node: Node, owner: str) -> Field:
         return json_field_for(node)
     if node.children:  # an object, or a fixed-length array's positions
         sub = _class_for(node, Form, f"{owner}_{node.name}")
-        return FormField(sub, label=label, separator="-", description=node.description or "")
+        group = PositionsField if node.kind == "array" else FormField
+        return group(sub, label=label, separator="-", description=node.description or "")
     if node.item is not None:
         item = node.item
         options = choices(item.schema)

@@ -26,7 +26,7 @@ def form_page(
         if data is None:
             wtform = cls(data=defaults(form.document.root))
         else:
-            wtform = cls(data=dict(data))
+            wtform = cls(data={**defaults(form.document.root), **data})
             errors = apply_errors(wtform, form.validate(data))
         html = render_template(
             "form.html",

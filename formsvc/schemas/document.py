@@ -242,7 +242,7 @@ class _Builder:
                 if key in built:
                     continue
                 built[key] = self.node(
-                    key, (*path, key), sub, key in needed and condition is None,
+                    key, (*path, key), sub, key in needed,
                     part_resolver, depth + 1, base, condition, in_array,
                 )  # fmt: skip
         order = schema.get("x-order") or ()
