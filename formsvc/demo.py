@@ -18,6 +18,7 @@ from formsvc.accounts import (
 )
 from formsvc.db import get_engine, session_scope
 from formsvc.migrations import upgrade
+from formsvc.prefill import PATHS
 from formsvc.prefill.demo import seed_demo_population
 from formsvc.prefill.generator import SeedResult, generate
 from formsvc.schemas import import_directory
@@ -62,7 +63,7 @@ def prepare(app: Flask) -> tuple[list[DemoAccount], list[ImportResult]]:
         for username, role, name in DEMO_STAFF:
             ensure_staff_account(session, username, role, name, DEMO_STAFF_PASSWORD)
             accounts.append(DemoAccount(username, DEMO_STAFF_PASSWORD, name, role))
-        imported = import_directory(session, Path(app.config["FORM_DEFINITIONS_DIR"]))
+        imported = import_directory(session, Path(app.config["FORM_DEFINITIONS_DIR"]), PATHS)
     seed_population(app)
     return accounts, imported
 

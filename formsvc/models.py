@@ -5,16 +5,19 @@ from formsvc.prefill.consent import PrefillConsent
 from formsvc.prefill.models import Citizen, GeneratedPopulation, Household, PrefillRead
 from formsvc.prefill.units import LegacyProvince, Province, Ward
 from formsvc.schemas.models import FormDraft, FormVersion
-from formsvc.submissions.models import StatusChange, Submission
+from formsvc.submissions.disputes import PendingDisputes
+from formsvc.submissions.models import Draft, StatusChange, Submission
 
 __all__ = [
     "Account",
     "Citizen",
+    "Draft",
     "FormDraft",
     "FormVersion",
     "GeneratedPopulation",
     "Household",
     "LegacyProvince",
+    "PendingDisputes",
     "PrefillConsent",
     "PrefillRead",
     "Province",

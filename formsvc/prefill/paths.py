@@ -81,6 +81,11 @@ class PrefillPath:
     get: Callable[[Citizen], Any]
     items: tuple[ItemField, ...] = field(default=())
 
+    @property
+    def item_keys(self) -> frozenset[str]:
+        """Keys of a list path's entries: what an item property's x-prefill may name."""
+        return frozenset(item.key for item in self.items)
+
     def read(self, citizen: Citizen) -> Any:
         """The JSON value for a form (dates as ISO text), or ``None`` when unknown."""
         return jsonable(self.get(citizen))

@@ -13,7 +13,6 @@ without one, the key equal to its property name.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -51,17 +50,11 @@ class Prefilled:
         }
 
 
-def _item_keys(document: FormDocument, node: Node) -> dict[str, str]:
-    """Item property name → key of the list entries it takes."""
-    items: Mapping[str, Any] = node.schema.get("items") or {}
-    if "$ref" in items:
-        items = {**document.resolver().lookup(items["$ref"]).contents, **items}
-    properties: Mapping[str, Any] = items.get("properties") or {}
-    return {name: str(schema.get("x-prefill", name)) for name, schema in properties.items()}
-
-
-def _fill_items(document: FormDocument, node: Node, entries: list[dict[str, Any]]) -> list[Any]:
-    keys = _item_keys(document, node)
+def _fill_items(node: Node, entries: list[dict[str, Any]]) -> list[Any]:
+    """List entries as the repeatable group's rows, keyed by the item's property names."""
+    if node.item is None:
+        return []
+    keys = {child.name: child.prefill_key or child.name for child in node.item.children}
     rows = [
         {name: entry[key] for name, key in keys.items() if entry.get(key) is not None}
         for entry in entries
@@ -100,7 +93,7 @@ def resolve(
     for node in nodes:
         value = found.get(str(node.prefill))
         if isinstance(value, list) and offered[str(node.prefill)].items:
-            value = _fill_items(document, node, value)
+            value = _fill_items(node, value)
         if value not in (None, []):
             values[node.path] = Prefilled(value, str(node.prefill), node.locked, now, provider.name)
     session.add(

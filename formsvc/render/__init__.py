@@ -4,11 +4,13 @@ from formsvc.render.answers import Answer, answers
 from formsvc.render.builder import (
     apply_errors,
     coercion_errors,
+    defaults,
     field_names,
     form_class,
-    initial_data,
     instance_from,
+    nest,
 )
+from formsvc.render.locks import release_unfilled
 from formsvc.render.pdf import PdfContext, render_html, render_pdf
 from formsvc.render.values import display, format_date
 
@@ -18,12 +20,14 @@ __all__ = [
     "answers",
     "apply_errors",
     "coercion_errors",
+    "defaults",
     "display",
     "field_names",
     "form_class",
     "format_date",
-    "initial_data",
     "instance_from",
+    "nest",
+    "release_unfilled",
     "render_html",
     "render_pdf",
 ]

@@ -1,24 +1,50 @@
-"""Form definitions: load, resolve, version and validate JSON Schema documents."""
+"""Form definitions: load, check, resolve, version and validate JSON Schema documents."""
 
 from formsvc.schemas.catalogue import (
     CompiledForm,
+    ImportResult,
     compiled,
     import_directory,
-    latest_version,
     latest_versions,
 )
-from formsvc.schemas.document import FormDocument, Node
-from formsvc.schemas.models import FormVersion
-from formsvc.schemas.validation import FieldError
+from formsvc.schemas.check import DefinitionError, check_document, check_file, load_definition
+from formsvc.schemas.conditions import applies, prune_inactive
+from formsvc.schemas.document import Condition, FormDocument, Node
+from formsvc.schemas.errors import FieldError
+from formsvc.schemas.findings import Finding
+from formsvc.schemas.models import FormDraft, FormVersion
+from formsvc.schemas.versions import (
+    PublishRefused,
+    content_hash,
+    latest_version,
+    publish,
+    publish_draft,
+    save_draft,
+)
 
 __all__ = [
     "CompiledForm",
+    "Condition",
+    "DefinitionError",
     "FieldError",
+    "Finding",
     "FormDocument",
+    "FormDraft",
     "FormVersion",
+    "ImportResult",
     "Node",
+    "PublishRefused",
+    "applies",
+    "check_document",
+    "check_file",
     "compiled",
+    "content_hash",
     "import_directory",
     "latest_version",
     "latest_versions",
+    "load_definition",
+    "prune_inactive",
+    "publish",
+    "publish_draft",
+    "save_draft",
 ]

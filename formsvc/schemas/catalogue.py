@@ -7,31 +7,31 @@ validated against.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from jsonschema.protocols import Validator
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from formsvc.schemas.check import DefinitionError, load_definition
 from formsvc.schemas.document import FormDocument
+from formsvc.schemas.errors import FieldError
+from formsvc.schemas.findings import Finding
+from formsvc.schemas.lint import PrefillVocabulary
 from formsvc.schemas.models import FormVersion
-from formsvc.schemas.validation import FieldError, compile_validator, validate
+from formsvc.schemas.validation import FormValidator
+from formsvc.schemas.versions import PublishRefused, latest_version, publish
 
 __all__ = [
     "CompiledForm",
     "ImportResult",
     "compiled",
-    "content_hash",
     "import_directory",
     "latest_version",
     "latest_versions",
-    "read_definition",
 ]
 
 
@@ -40,54 +40,28 @@ class ImportResult:
     form_id: str
     version: int
     created: bool
+    source: str = ""
+    problems: tuple[Finding, ...] = ()
 
 
-def content_hash(document: Mapping[str, Any]) -> str:
-    canonical = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def read_definition(path: Path) -> tuple[str, dict[str, Any]]:
-    """The form id (``x-form.id``, else the file name) and the parsed document."""
-    document = json.loads(path.read_text(encoding="utf-8"))
-    form_id = str(document.get("x-form", {}).get("id") or path.stem)
-    return form_id, document
-
-
-def import_directory(session: Session, directory: Path) -> list[ImportResult]:
+def import_directory(
+    session: Session, directory: Path, paths: PrefillVocabulary
+) -> list[ImportResult]:
+    """Publish every definition file whose content changed; refuse (and report) broken ones."""
     results = []
     for path in sorted(directory.glob("*.json")):
-        form_id, document = read_definition(path)
-        digest = content_hash(document)
-        current = latest_version(session, form_id)
-        if current is not None and current.content_hash == digest:
-            results.append(ImportResult(form_id, current.version, created=False))
+        try:
+            form_id, document = load_definition(path)
+        except DefinitionError as error:
+            results.append(ImportResult(path.stem, 0, False, str(path), (Finding((), str(error)),)))
             continue
-        number = 1 if current is None else current.version + 1
-        meta = document.get("x-form", {})
-        session.add(
-            FormVersion(
-                form_id=form_id,
-                version=number,
-                title=str(document.get("title") or form_id),
-                document=document,
-                content_hash=digest,
-                legal_basis=str(meta.get("legal_basis", "")),
-                change_note=str(meta.get("version_note", "")),
-            )
-        )
-        session.flush()
-        results.append(ImportResult(form_id, number, created=True))
+        try:
+            version, created = publish(session, form_id, document, paths)
+        except PublishRefused as refused:
+            results.append(ImportResult(form_id, 0, False, str(path), tuple(refused.findings)))
+            continue
+        results.append(ImportResult(form_id, version.version, created, str(path)))
     return results
-
-
-def latest_version(session: Session, form_id: str) -> FormVersion | None:
-    return session.scalars(
-        select(FormVersion)
-        .where(FormVersion.form_id == form_id)
-        .order_by(FormVersion.version.desc())
-        .limit(1)
-    ).first()
 
 
 def latest_versions(session: Session) -> list[FormVersion]:
@@ -110,17 +84,17 @@ def latest_versions(session: Session) -> list[FormVersion]:
 
 
 class CompiledForm:
-    """A version's document tree and compiled validator, built once and shared by requests."""
+    """A version's document tree and validators, built once and shared by requests."""
 
     def __init__(self, form_id: str, version: int, document: Mapping[str, Any]) -> None:
         self.document = FormDocument(form_id, document, version)
 
     @cached_property
-    def validator(self) -> Validator:
-        return compile_validator(self.document)
+    def validator(self) -> FormValidator:
+        return FormValidator(self.document)
 
     def validate(self, instance: Mapping[str, Any]) -> list[FieldError]:
-        return validate(self.document, self.validator, instance)
+        return self.validator.validate(instance)
 
 
 # Keyed by (form id, version, content hash); published versions never change, and there are

@@ -1,36 +1,59 @@
 """A form definition as a tree of fields, with ``$ref`` resolved and ``x-order`` applied.
 
-Rendering, prefill, display and error mapping all need the same view of "which fields, in
-which order, under which labels"; computing it once here keeps them from drifting apart.
+Rendering, prefill, display, linting and error mapping all need the same view of "which
+fields, in which order, under which labels, shown when"; computing it once here keeps them
+from drifting apart. Fields that only exist in a conditional branch (``if/then/else``,
+``dependentSchemas``, draft-07 ``dependencies``, ``oneOf`` alternatives) are part of the
+tree too, carrying the ``Condition`` under which they apply.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
+
+from formsvc.schemas.references import document_uri, registry_for
 
 if TYPE_CHECKING:
     from referencing._core import Resolver
 
-from formsvc.schemas.references import document_uri, registry_for
-
-__all__ = ["MAX_REF_DEPTH", "FormDocument", "Node"]
+__all__ = ["MAX_DEPTH", "Condition", "FormDocument", "Node", "absolute_prefill"]
 
 # Recursive definitions (a person whose father is a person ...) stop expanding here.
-MAX_REF_DEPTH = 8
+MAX_DEPTH = 8
+
+ROOT_RECORD = "citizen"
+
+
+@dataclass(frozen=True)
+class Condition:
+    """When a conditional field applies: ``field`` (a sibling) taking one of ``values``.
+
+    ``field`` is None when the condition cannot be stated that simply; the server still
+    decides from the submitted data, this is only for people and progressive enhancement.
+    """
+
+    kind: str  # "if", "else", "dependent" or "alternative"
+    field: tuple[str, ...] | None = None
+    values: tuple[Any, ...] = ()
+    label: str = ""  # x-condition, or an alternative's title
 
 
 @dataclass(frozen=True)
 class Node:
-    """One property of the form: a scalar field, a group (object) or a repeatable group."""
+    """One property: a scalar field, a group (object) or a repeatable group (array)."""
 
     name: str
     path: tuple[str, ...]
     schema: Mapping[str, Any]
     required: bool
-    children: tuple[Node, ...] = field(default=())
+    children: tuple[Node, ...] = ()
+    item: Node | None = None
+    prefill: str | None = None
+    condition: Condition | None = None
+    in_array: bool = False
 
     @property
     def kind(self) -> str:
@@ -39,7 +62,14 @@ class Node:
             declared = next((t for t in declared if t != "null"), "string")
         if declared is None and "properties" in self.schema:
             return "object"
-        return declared or "string"
+        if declared is None and "items" in self.schema:
+            return "array"
+        return str(declared or "string")
+
+    @property
+    def nullable(self) -> bool:
+        declared = self.schema.get("type")
+        return isinstance(declared, list) and "null" in declared
 
     @property
     def title(self) -> str:
@@ -50,7 +80,8 @@ class Node:
         return self.schema.get("description")
 
     @property
-    def prefill(self) -> str | None:
+    def prefill_key(self) -> str | None:
+        """The ``x-prefill`` text as written (relative inside a prefilled array item)."""
         return self.schema.get("x-prefill")
 
     @property
@@ -58,11 +89,30 @@ class Node:
         """Prefilled data is verified, so it is locked unless the definition says otherwise."""
         return bool(self.prefill) and bool(self.schema.get("x-prefill-locked", True))
 
-    def leaves(self) -> Iterator[Node]:
-        if not self.children:
-            yield self
+    def fields(self) -> Iterator[Node]:
+        """Scalars and repeatable groups below this node, in display order."""
         for child in self.children:
-            yield from child.leaves()
+            if child.children:
+                yield from child.fields()
+            else:
+                yield child
+
+    def walk(self) -> Iterator[Node]:
+        """Every node, depth first, array items and their fields included."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+        if self.item is not None:
+            yield from self.item.walk()
+
+
+def absolute_prefill(raw: str | None, base: str | None) -> str | None:
+    """``citizen.x`` stays as is; a relative key joins the nearest enclosing record path."""
+    if not raw:
+        return None
+    if raw == ROOT_RECORD or raw.startswith(ROOT_RECORD + "."):
+        return raw
+    return f"{base}.{raw}" if base else None
 
 
 class FormDocument:
@@ -81,20 +131,63 @@ class FormDocument:
     @property
     def meta(self) -> Mapping[str, Any]:
         """The ``x-form`` block: code, legal basis, receiving authority, layout options."""
-        return self.document.get("x-form", {})
+        meta = self.document.get("x-form", {})
+        return meta if isinstance(meta, Mapping) else {}
+
+    @property
+    def base_uri(self) -> str:
+        return str(self.document.get("$id") or document_uri(self.form_id))
 
     def resolver(self) -> Resolver[Any]:
-        return self.registry.resolver(self.document.get("$id") or document_uri(self.form_id))
+        return self.registry.resolver(self.base_uri)
 
     @cached_property
     def root(self) -> Node:
-        return self._node("", (), self.document, True, self.resolver(), 0)
+        return _Builder().node("", (), self.document, True, self.resolver(), 0, None)
 
     def fields(self) -> Iterator[Node]:
-        """Every leaf field, in display order."""
-        return self.root.leaves()
+        """Every scalar field and repeatable group, in display order."""
+        return self.root.fields()
 
-    def _node(
+    def nodes(self) -> dict[tuple[str, ...], Node]:
+        """Nodes by path (array indices left out), for mapping errors to labels."""
+        found: dict[tuple[str, ...], Node] = {}
+        for node in self.root.walk():
+            found.setdefault(node.path, node)  # an array, not its item, owns the array's path
+        return found
+
+
+def dereference(
+    schema: Mapping[str, Any], resolver: Resolver[Any]
+) -> tuple[Mapping[str, Any], Resolver[Any]]:
+    """Follow ``$ref`` chains (and a lone ``allOf`` wrapper), local keywords winning."""
+    for _ in range(MAX_DEPTH):
+        if "$ref" in schema:
+            resolved = resolver.lookup(schema["$ref"])
+            local = {k: v for k, v in schema.items() if k != "$ref"}
+            schema, resolver = {**resolved.contents, **local}, resolved.resolver
+        elif _lone_all_of(schema):
+            (inner,) = schema["allOf"]
+            local = {k: v for k, v in schema.items() if k != "allOf"}
+            schema = {**inner, **local}
+        else:
+            break
+    return schema, resolver
+
+
+def _lone_all_of(schema: Mapping[str, Any]) -> bool:
+    """draft-07 habit: ``{"title": …, "allOf": [{"$ref": …}]}`` means just the reference."""
+    members = schema.get("allOf")
+    return (
+        isinstance(members, list)
+        and len(members) == 1
+        and isinstance(members[0], Mapping)
+        and "properties" not in schema
+    )
+
+
+class _Builder:
+    def node(
         self,
         name: str,
         path: tuple[str, ...],
@@ -102,33 +195,125 @@ class FormDocument:
         required: bool,
         resolver: Resolver[Any],
         depth: int,
+        base: str | None,
+        condition: Condition | None = None,
+        in_array: bool = False,
     ) -> Node:
-        schema, resolver = _dereference(schema, resolver)
-        if depth >= MAX_REF_DEPTH or "properties" not in schema:
-            return Node(name, path, schema, required)
-        properties: Mapping[str, Any] = schema["properties"]
-        needed = set(schema.get("required", ()))
-        children = tuple(
-            self._node(key, (*path, key), properties[key], key in needed, resolver, depth + 1)
-            for key in _ordered(properties, schema.get("x-order"))
-        )
-        return Node(name, path, schema, required, children)
+        schema, resolver = dereference(schema, resolver)
+        prefill = absolute_prefill(schema.get("x-prefill"), base)
+        common: dict[str, Any] = {
+            "prefill": prefill,
+            "condition": condition,
+            "in_array": in_array,
+        }
+        if depth >= MAX_DEPTH:
+            return Node(name, path, schema, required, **common)
+        if _is_object(schema):
+            children = self.children(schema, path, resolver, depth, prefill or base, in_array)
+            return Node(name, path, schema, required, children=children, **common)
+        positions = schema.get("prefixItems", schema.get("items"))
+        if isinstance(positions, list):
+            # A fixed-length array (a pair, a triple): one field per position, named 0, 1, …
+            children = tuple(
+                self.node(str(i), (*path, str(i)), sub, True, resolver, depth + 1, None)
+                for i, sub in enumerate(positions)
+            )
+            return Node(name, path, schema, required, children=children, **common)
+        items = schema.get("items")
+        if isinstance(items, Mapping):
+            item = self.node(name, path, items, True, resolver, depth + 1, prefill, in_array=True)
+            return Node(name, path, schema, required, item=item, **common)
+        return Node(name, path, schema, required, **common)
+
+    def children(
+        self,
+        schema: Mapping[str, Any],
+        path: tuple[str, ...],
+        resolver: Resolver[Any],
+        depth: int,
+        base: str | None,
+        in_array: bool,
+    ) -> tuple[Node, ...]:
+        built: dict[str, Node] = {}
+        for part, part_resolver, condition in _parts(schema, resolver, path):
+            properties = part.get("properties", {})
+            needed = set(part.get("required", ()))
+            for key, sub in properties.items():
+                if key in built:
+                    continue
+                built[key] = self.node(
+                    key, (*path, key), sub, key in needed,
+                    part_resolver, depth + 1, base, condition, in_array,
+                )  # fmt: skip
+        order = schema.get("x-order") or ()
+        first = [name for name in order if name in built]
+        return tuple(built[name] for name in first + [n for n in built if n not in first])
 
 
-def _dereference(
-    schema: Mapping[str, Any], resolver: Resolver[Any]
-) -> tuple[Mapping[str, Any], Resolver[Any]]:
-    """Follow ``$ref`` chains, letting local keywords (title, x-prefill) override the target."""
-    hops = 0
-    while "$ref" in schema and hops < MAX_REF_DEPTH:
-        resolved = resolver.lookup(schema["$ref"])
-        local = {k: v for k, v in schema.items() if k != "$ref"}
-        schema, resolver = {**resolved.contents, **local}, resolved.resolver
-        hops += 1
-    return schema, resolver
+def _is_object(schema: Mapping[str, Any]) -> bool:
+    declared = schema.get("type")
+    kinds = declared if isinstance(declared, list) else [declared]
+    return "object" in kinds or (declared is None and "properties" in schema)
 
 
-def _ordered(properties: Mapping[str, Any], order: list[str] | None) -> list[str]:
-    """``x-order`` first (unknown names ignored), then the rest in document order."""
-    first = [name for name in order or () if name in properties]
-    return first + [name for name in properties if name not in first]
+def _parts(
+    schema: Mapping[str, Any], resolver: Resolver[Any], path: tuple[str, ...]
+) -> Iterator[tuple[Mapping[str, Any], Resolver[Any], Condition | None]]:
+    """The object itself, then its ``allOf`` members and conditional branches, in order."""
+    yield schema, resolver, None
+    for member in schema.get("allOf", ()):
+        if isinstance(member, Mapping):
+            yield from _parts(*dereference(member, resolver), path)
+    yield from _branches(schema, resolver, path)
+
+
+def _branches(
+    schema: Mapping[str, Any], resolver: Resolver[Any], path: tuple[str, ...]
+) -> Iterator[tuple[Mapping[str, Any], Resolver[Any], Condition | None]]:
+    test = schema.get("if")
+    for keyword, negate in (("then", False), ("else", True)):
+        if isinstance(schema.get(keyword), Mapping) and isinstance(test, Mapping):
+            branch, branch_resolver = dereference(schema[keyword], resolver)
+            condition = _if_condition(test, path, negate)
+            yield branch, branch_resolver, replace(condition, label=_hint(branch))
+    dependent = {
+        **_schemas_only(schema.get("dependencies")),
+        **_schemas_only(schema.get("dependentSchemas")),
+    }
+    for trigger, branch in dependent.items():
+        resolved, branch_resolver = dereference(branch, resolver)
+        condition = Condition("dependent", (*path, trigger), label=_hint(resolved))
+        yield resolved, branch_resolver, condition
+    for keyword in ("oneOf", "anyOf"):
+        for index, option in enumerate(schema.get(keyword, ())):
+            if not isinstance(option, Mapping):
+                continue
+            resolved, option_resolver = dereference(option, resolver)
+            if "properties" in resolved:
+                label = _hint(resolved) or str(resolved.get("title") or f"Phương án {index + 1}")
+                condition = Condition("alternative", None, (index,), label)
+                yield resolved, option_resolver, condition
+
+
+def _hint(branch: Mapping[str, Any]) -> str:
+    """The definition's own "only if …" wording for a branch, if it gives one."""
+    return str(branch.get("x-condition", ""))
+
+
+def _schemas_only(value: Any) -> dict[str, Mapping[str, Any]]:
+    if not isinstance(value, Mapping):
+        return {}
+    return {k: v for k, v in value.items() if isinstance(v, Mapping)}
+
+
+def _if_condition(test: Mapping[str, Any], path: tuple[str, ...], negate: bool) -> Condition:
+    """``{"properties": {"x": {"const": v}}}`` (or ``enum``) → x is v; anything else → opaque."""
+    kind = "else" if negate else "if"
+    properties = test.get("properties")
+    if isinstance(properties, Mapping) and len(properties) == 1:
+        ((name, constraint),) = properties.items()
+        if isinstance(constraint, Mapping) and "const" in constraint:
+            return Condition(kind, (*path, name), (constraint["const"],))
+        if isinstance(constraint, Mapping) and isinstance(constraint.get("enum"), list):
+            return Condition(kind, (*path, name), tuple(constraint["enum"]))
+    return Condition(kind)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from formsvc.db import Base
@@ -28,6 +28,13 @@ class FormVersion(Base):
     legal_basis: Mapped[str] = mapped_column(Text, default="", server_default="")
     change_note: Mapped[str] = mapped_column(Text, default="")
     published_by_account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+
+
+@event.listens_for(FormVersion, "before_update")
+@event.listens_for(FormVersion, "before_delete")
+def _immutable(_mapper: object, _connection: object, version: FormVersion) -> None:
+    """Published versions are the law submissions were judged by: never rewritten."""
+    raise PermissionError(f"form {version.form_id} version {version.version} is published")
 
 
 class FormDraft(Base):

@@ -1,8 +1,8 @@
 """Server-side truth for an incoming answer set: verified values win, the schema decides.
 
-A locked prefilled value that comes back missing is put back; one that comes back different
-is tampering and is refused, never trusted. Everything else is left to the form version's
-JSON Schema.
+Answers to conditional questions that do not apply are dropped. A locked prefilled value
+that comes back missing is put back; one that comes back different is tampering and is
+refused, never trusted. Everything else is left to the form version's JSON Schema.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from formsvc.prefill import Prefilled
-from formsvc.schemas import CompiledForm, FieldError
+from formsvc.schemas import CompiledForm, FieldError, prune_inactive
 
 __all__ = ["LOCKED_MESSAGE", "Intake", "check"]
 
@@ -53,7 +53,7 @@ def check(
     disputes: Mapping[tuple[str, ...], str] | None = None,
 ) -> Intake:
     """``disputes`` are the citizen's notes on verified values they say are wrong."""
-    intake = Intake(data=answers)
+    intake = Intake(data=prune_inactive(form.document.root, answers))
     disputes = disputes or {}
     for path, verified in prefilled.items():
         given = _get(answers, path)

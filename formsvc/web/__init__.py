@@ -9,8 +9,9 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
 from formsvc.accounts import Account
+from formsvc.render.hints import condition_hint, condition_values
 from formsvc.render.values import local
-from formsvc.web import auth, citizen, health, privacy, staff
+from formsvc.web import auth, citizen, health, i18n, privacy, ratelimit, staff
 from formsvc.web.auth import current_account
 
 __all__ = ["init_app"]
@@ -59,6 +60,10 @@ def init_app(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.globals["current_account"] = _signed_in_account
     app.jinja_env.filters["local"] = local
+    app.jinja_env.globals["condition_hint"] = condition_hint
+    app.jinja_env.globals["condition_values"] = condition_values
+    i18n.init_app(app)
+    ratelimit.init_app(app)
     csrf.init_app(app)
     app.after_request(_secure)
     app.register_error_handler(CSRFError, _csrf_error)

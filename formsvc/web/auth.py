@@ -5,9 +5,19 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
-from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, g, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 from wtforms import PasswordField, StringField
@@ -15,6 +25,8 @@ from wtforms.validators import InputRequired
 
 from formsvc.accounts import CITIZEN, STAFF_ROLES, Account, authenticate
 from formsvc.db import get_session
+from formsvc.web import ratelimit
+from formsvc.web.safety import safe_next
 
 __all__ = ["bp", "citizen_required", "current_account", "staff_required"]
 
@@ -25,14 +37,13 @@ View = TypeVar("View", bound=Callable[..., Any])
 
 class SignInForm(FlaskForm):
     username = StringField(
-        "Số định danh cá nhân",
-        description="Cán bộ, công chức nhập tên đăng nhập được cấp.",
-        validators=[InputRequired("Vui lòng nhập số định danh cá nhân")],
-        render_kw={"autocomplete": "username"},
+        _l("Số định danh cá nhân hoặc tên đăng nhập"),
+        validators=[InputRequired(_l("Vui lòng nhập số định danh cá nhân"))],
+        render_kw={"autocomplete": "username", "spellcheck": "false"},
     )
     password = PasswordField(
-        "Mật khẩu",
-        validators=[InputRequired("Vui lòng nhập mật khẩu")],
+        _l("Mật khẩu"),
+        validators=[InputRequired(_l("Vui lòng nhập mật khẩu"))],
         render_kw={"autocomplete": "current-password"},
     )
 
@@ -70,33 +81,47 @@ def staff_required(*roles: str) -> Callable[[View], View]:
     return _requires(set(roles or STAFF_ROLES))
 
 
-def _safe_next(target: str | None) -> str:
-    """Only same-site paths, so the sign-in page cannot be used as an open redirect."""
-    if not target:
-        return url_for("citizen.index")
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return url_for("citizen.index")
-    return target
+def _throttled(username: str) -> bool:
+    """Too many recent failures for this account or from this address."""
+    config = current_app.config
+    failures = ratelimit.counter()
+    return (
+        failures.count(f"user:{username}") >= config["SIGNIN_MAX_FAILURES"]
+        or failures.count(f"addr:{request.remote_addr}")
+        >= config["SIGNIN_MAX_FAILURES_PER_ADDRESS"]
+    )
 
 
 @bp.route("/signin", methods=["GET", "POST"])
-def sign_in() -> Response | tuple[str, int] | str:
+def sign_in() -> Response | tuple[str, int, dict[str, str]] | tuple[str, int] | str:
     form = SignInForm()
-    if form.validate_on_submit():
-        account = authenticate(get_session(), form.username.data or "", form.password.data or "")
-        if account is not None:
-            # A fresh session on sign-in: nothing from before survives (session fixation).
-            session.clear()
-            session["account_id"] = account.id
-            return redirect(_safe_next(request.args.get("next")), code=303)
-        form.password.errors = ["Số định danh cá nhân hoặc mật khẩu không đúng"]
+    if not form.validate_on_submit():
+        return render_template("signin.html", form=form), 422 if form.errors else 200
+    username = (form.username.data or "").strip()
+    if _throttled(username):
+        form.password.errors = [_l("Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.")]
+        window = str(current_app.config["SIGNIN_WINDOW_SECONDS"])
+        return render_template("signin.html", form=form), 429, {"Retry-After": window}
+    account = authenticate(get_session(), username, form.password.data or "")
+    if account is None:
+        ratelimit.counter().hit(f"user:{username}")
+        ratelimit.counter().hit(f"addr:{request.remote_addr}")
+        form.password.errors = [_l("Số định danh cá nhân hoặc mật khẩu không đúng")]
         return render_template("signin.html", form=form), 401
-    status = 422 if form.errors else 200
-    return render_template("signin.html", form=form), status
+    ratelimit.counter().reset(f"user:{username}")
+    # A fresh session on sign-in: nothing from before survives (session fixation).
+    language = session.get("lang")
+    session.clear()
+    session["account_id"] = account.id
+    if language:
+        session["lang"] = language
+    return redirect(safe_next(request.args.get("next")), code=303)
 
 
 @bp.post("/signout")
 def sign_out() -> Response:
+    language = session.get("lang")
     session.clear()
+    if language:
+        session["lang"] = language
     return redirect(url_for("citizen.index"), code=303)

@@ -20,14 +20,20 @@ from formsvc.prefill.audit import reads_of
 from formsvc.prefill.consent import record_consent
 from formsvc.prefill.mapping import mapped_paths
 from formsvc.prefill.paths import CATEGORIES
-from formsvc.schemas import FormDocument, compiled, latest_version
+from formsvc.schemas import FieldError, FormDocument, compiled, latest_version
 from formsvc.web.auth import citizen_required, current_account
+from formsvc.web.i18n import error_text
 
 __all__ = ["bp"]
 
 bp = Blueprint("privacy", __name__)
 
-_TICK_THE_BOX = "Vui lòng đánh dấu vào ô đồng ý, hoặc chọn “Không đồng ý, tôi tự khai”"
+_TICK_THE_BOX = FieldError(
+    ("agree",),
+    "required",
+    "Vui lòng đánh dấu vào ô đồng ý, hoặc chọn “Không đồng ý, tôi tự khai”",
+    "Please tick the box to agree, or choose not to share your data and fill the form yourself",
+)
 
 
 class ConsentForm(FlaskForm):
@@ -68,11 +74,14 @@ def consent(form_id: str) -> Response | tuple[str, int]:
             record_consent(get_session(), account.id, document, agreed=not form.decline.data)
             get_session().commit()
             return redirect(url_for("citizen.fill", form_id=form_id), code=303)
-        form.agree.errors = [_TICK_THE_BOX]
+        form.agree.errors = [error_text(_TICK_THE_BOX)]
         status = 422
     elif form.errors:
         status = 422
-    page = render_template("consent.html", document=document, categories=categories, form=form)
+    errors = [_TICK_THE_BOX] if form.agree.errors else []
+    page = render_template(
+        "consent.html", document=document, categories=categories, form=form, errors=errors
+    )
     return page, status
 
 

@@ -8,6 +8,7 @@ from wtforms.validators import Length, NumberRange, Optional, Regexp
 
 from formsvc.db import get_session
 from formsvc.prefill.audit import search_reads
+from formsvc.schemas import FieldError
 from formsvc.web.auth import staff_required
 
 __all__ = ["bp"]
@@ -42,11 +43,17 @@ class AuditFilter(Form):
 def audit() -> tuple[str, int]:
     filters = AuditFilter(request.args)
     if not filters.validate():
-        return render_template("staff_audit.html", filters=filters, result=None), 422
+        errors = [
+            FieldError((name,), "invalid", str(message), str(message))
+            for name, messages in filters.errors.items()
+            for message in messages
+        ]
+        page = render_template("staff_audit.html", filters=filters, result=None, errors=errors)
+        return page, 422
     result = search_reads(
         get_session(),
         personal_id=(filters.personal_id.data or "").strip() or None,
         form_id=(filters.form_id.data or "").strip() or None,
         page=filters.page.data or 1,
     )
-    return render_template("staff_audit.html", filters=filters, result=result), 200
+    return render_template("staff_audit.html", filters=filters, result=result, errors=[]), 200

@@ -91,3 +91,93 @@ def test_references_outside_the_registry_are_refused(reference: str) -> None:
     with pytest.raises(Unresolvable) as raised:
         form.validate({"p": "x"})
     assert reference.split("#")[0] in str(raised.value) or reference in str(raised.value)
+
+
+PERSON_FORM = {
+    "title": "t",
+    "type": "object",
+    "properties": {
+        "person": {"$ref": "urn:formsvc:component:person"},
+        "document": {"$ref": "urn:formsvc:component:identity-document"},
+        "members": {"type": "array", "items": {"$ref": "urn:formsvc:component:household-member"}},
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def person_form() -> CompiledForm:
+    return CompiledForm("person-form", 1, PERSON_FORM)
+
+
+def test_id_number_must_agree_with_sex_and_birth_year(person_form: CompiledForm) -> None:
+    person = {"full_name": "Trần Thị Bích Ngọc", "sex": "female", "date_of_birth": "1984-11-02"}
+    assert person_form.validate({"person": {**person, "personal_id": "092184234562"}}) == []
+    errors = person_form.validate({"person": {**person, "personal_id": "092084234562"}})
+    assert [(e.key, e.message) for e in errors] == [
+        (
+            "person-personal_id",
+            "Số định danh cá nhân không khớp với giới tính hoặc năm sinh đã khai",
+        )
+    ]
+    errors = person_form.validate({"person": {**person, "personal_id": "092185234562"}})
+    assert [e.keyword for e in errors] == ["x-personal-id"]
+
+
+def test_array_errors_point_at_the_row_and_use_the_item_label(person_form: CompiledForm) -> None:
+    members = [
+        {
+            "full_name": "Nguyễn Văn An",
+            "sex": "male",
+            "date_of_birth": "1980-03-14",
+            "personal_id": "092080123451",
+        },
+        {
+            "full_name": "",
+            "sex": "male",
+            "date_of_birth": "2010-06-25",
+            "personal_id": "092110345673",
+        },
+    ]
+    errors = person_form.validate({"members": members})
+    # Format and presence first; whether the ID agrees is judged once the row is complete.
+    assert [(e.path, e.message) for e in errors] == [
+        (("members", 1, "full_name"), "Vui lòng nhập Họ, chữ đệm và tên"),
+    ]
+    members[1]["full_name"] = "Nguyễn Minh Khôi"
+    errors = person_form.validate({"members": members})
+    assert [(e.path, e.keyword) for e in errors] == [
+        (("members", 1, "personal_id"), "x-personal-id")
+    ]
+
+
+def test_definitions_can_word_their_own_messages(person_form: CompiledForm) -> None:
+    errors = person_form.validate({"document": {"number": "ab-12"}})
+    assert [(e.key, e.message, e.message_en) for e in errors] == [
+        (
+            "document-number",
+            "Số giấy tờ chỉ gồm chữ số và chữ in hoa",
+            "The document number has only digits and capital letters",
+        )
+    ]
+
+
+def test_draft_07_documents_validate() -> None:
+    form = CompiledForm(
+        "d7",
+        1,
+        {
+            "$schema": "http://json-schema.org/draft-07/schema#",
+            "title": "d7",
+            "definitions": {"phone": {"type": "string", "format": "phone", "title": "Điện thoại"}},
+            "properties": {
+                "a": {"$ref": "#/definitions/phone"},
+                "b": {"type": "string", "title": "B"},
+            },
+            "dependencies": {"b": ["a"]},
+        },
+    )
+    assert form.validate({"a": "0912345678", "b": "x"}) == []
+    assert [(e.key, e.message) for e in form.validate({"b": "x"})] == [
+        ("a", "Điện thoại là bắt buộc")
+    ]
+    assert [e.key for e in form.validate({"a": "12"})] == ["a"]

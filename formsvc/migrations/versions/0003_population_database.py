@@ -1,4 +1,5 @@
-"""population database: administrative units, Điều 9 attributes, family links, consent
+"""population database: administrative units, Điều 9 attributes, family links, consent,
+pending disputes
 
 Revision ID: 0003
 Revises: 0002
@@ -87,6 +88,20 @@ def upgrade() -> None:
     with op.batch_alter_table("prefill_consents", schema=None) as batch_op:
         batch_op.create_index("ix_prefill_consents_account_form", ["account_id", "form_id"])
 
+    op.create_table(
+        "pending_disputes",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("account_id", sa.Integer(), nullable=False),
+        sa.Column("form_id", sa.String(length=64), nullable=False),
+        sa.Column("notes", _JSON, nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["account_id"], ["accounts.id"], name=op.f("fk_pending_disputes_account_id_accounts")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_pending_disputes")),
+        sa.UniqueConstraint("account_id", "form_id", name=op.f("uq_pending_disputes_account_id")),
+    )
+
     with op.batch_alter_table("citizens", schema=None) as batch_op:
         batch_op.alter_column("permanent_address", new_column_name="permanent_street")
         batch_op.add_column(sa.Column("other_name", sa.String(length=120), nullable=True))
@@ -172,6 +187,7 @@ def downgrade() -> None:
             batch_op.drop_column(column)
         batch_op.alter_column("permanent_street", new_column_name="permanent_address")
 
+    op.drop_table("pending_disputes")
     with op.batch_alter_table("prefill_consents", schema=None) as batch_op:
         batch_op.drop_index("ix_prefill_consents_account_form")
     op.drop_table("prefill_consents")

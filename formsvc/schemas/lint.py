@@ -1,0 +1,304 @@
+"""Lint rules for form definitions: mistakes the meta-schema cannot see.
+
+Each rule takes the document (and, for prefill rules, the population vocabulary) and yields
+``Finding``s. Errors are things that would break a form; warnings are things a designer
+should look at, such as data the population database already holds but the form still asks
+for (a "reuse opportunity", the point of the whole service).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from formsvc.schemas.document import FormDocument, Node
+from formsvc.schemas.findings import WARNING, Finding
+from formsvc.schemas.formats import FORMATS
+from formsvc.schemas.walk import Pointer, iter_subschemas
+
+__all__ = ["RULES", "PrefillVocabulary", "lint"]
+
+# Formats jsonschema checks on its own, plus ours.
+_KNOWN_FORMATS = {
+    *FORMATS, "date-time", "time", "uri", "uri-reference", "uuid", "ipv4", "ipv6",
+    "hostname", "idn-email", "regex", "duration", "json-pointer", "iri", "data-url",
+}  # fmt: skip
+_CODE_LIKE = re.compile(r"[A-Za-z0-9_\-]+")
+
+
+PrefillVocabulary = Mapping[str, Any]
+"""Prefill paths known to the population database, each with at least a ``label``."""
+
+
+def _pointer(node: Node) -> Pointer:
+    pointer: list[str | int] = []
+    for name in node.path:
+        pointer += ["properties", name]
+    return tuple(pointer)
+
+
+def _normal(text: str) -> str:
+    return unicodedata.normalize("NFC", text).strip().rstrip(":").casefold()
+
+
+# --- prefill -------------------------------------------------------------------------------
+
+
+def _prefill_paths(document: FormDocument, paths: PrefillVocabulary) -> Iterator[Finding]:
+    yield from _check_prefill(document.root, paths, array_path=None)
+
+
+def _check_prefill(
+    node: Node, paths: PrefillVocabulary, array_path: str | None
+) -> Iterator[Finding]:
+    key = node.prefill_key
+    if key and array_path is not None and not node.children and node.item is None:
+        item_keys = getattr(paths.get(array_path), "item_keys", None)
+        if item_keys is not None and key not in item_keys:
+            yield Finding(
+                (*_pointer(node), "x-prefill"),
+                f"unknown item key {key!r} for {array_path} "
+                f"(known: {', '.join(sorted(item_keys))})",
+            )
+    elif node.prefill and node.prefill not in paths and not _is_record(node.prefill, paths):
+        yield Finding((*_pointer(node), "x-prefill"), f"unknown prefill path {node.prefill!r}")
+    inner_array = node.prefill if node.item is not None and node.prefill else array_path
+    for child in node.children:
+        yield from _check_prefill(child, paths, array_path)
+    if node.item is not None:
+        yield from _check_prefill(node.item, paths, inner_array)
+
+
+def _is_record(path: str, paths: PrefillVocabulary) -> bool:
+    """A record (``citizen.mother``) is a valid base when some path lies below it."""
+    return any(known.startswith(path + ".") for known in paths)
+
+
+def _reuse_opportunities(document: FormDocument, paths: PrefillVocabulary) -> Iterator[Finding]:
+    """Fields asking for what the database holds, without x-prefill.
+
+    Only where the subject is known to be the signed-in citizen or a prefilled record: at the
+    top level, or inside a group whose x-prefill names a record. A child's name on a birth
+    registration is new information, not a reuse opportunity.
+    """
+    yield from _reuse_below(document.root, paths, base="citizen")
+
+
+def _reuse_below(node: Node, paths: PrefillVocabulary, base: str | None) -> Iterator[Finding]:
+    for child in node.children:
+        if child.children:
+            yield from _reuse_below(child, paths, child.prefill)
+            continue
+        if base is None or child.prefill or child.in_array:
+            continue
+        candidates = {
+            path: info
+            for path, info in paths.items()
+            if path.startswith(base + ".") and "." not in path[len(base) + 1 :]
+        }
+        for path, info in candidates.items():
+            same_name = path.rsplit(".", 1)[-1] == child.name
+            same_label = _normal(str(getattr(info, "label", ""))) == _normal(child.title)
+            if same_name or same_label:
+                yield Finding(
+                    _pointer(child),
+                    f"reuse opportunity: the population database holds {child.title!r} "
+                    f'({path}); add "x-prefill": "{path}" so the citizen need not type it',
+                    WARNING,
+                )
+                break
+
+
+# --- structure -----------------------------------------------------------------------------
+
+
+def _labels(document: FormDocument) -> Iterator[Finding]:
+    for node in document.root.walk():
+        seen: dict[str, str] = {}
+        for child in node.children:
+            label = _normal(child.title)
+            if label in seen:
+                yield Finding(
+                    _pointer(child),
+                    f"duplicate label {child.title!r} (also on {seen[label]!r}); "
+                    "each question needs its own label",
+                    WARNING,
+                )
+            else:
+                seen[label] = child.name
+
+
+def _enum_labels(document: FormDocument) -> Iterator[Finding]:
+    for pointer, schema in iter_subschemas(document.document):
+        values = schema.get("enum")
+        if "if" in pointer or not isinstance(values, list):
+            continue
+        if any(not isinstance(v, str) or _CODE_LIKE.fullmatch(v) for v in values if v is not None):
+            yield Finding(
+                (*pointer, "enum"),
+                "enum values without human labels: use oneOf with const and title "
+                '(e.g. {"const": "male", "title": "Nam"})',
+                WARNING,
+            )
+
+
+def _branch_properties(schema: Mapping[str, Any]) -> set[str]:
+    names = set(schema.get("properties", {}))
+    for keyword in ("then", "else"):
+        names |= set(_mapping(schema.get(keyword)).get("properties", {}))
+    for keyword in ("allOf", "oneOf", "anyOf"):
+        for member in schema.get(keyword, ()) if isinstance(schema.get(keyword), list) else ():
+            names |= set(_mapping(member).get("properties", {}))
+    for keyword in ("dependentSchemas", "dependencies"):
+        for member in _mapping(schema.get(keyword)).values():
+            names |= set(_mapping(member).get("properties", {}))
+    return names
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _required(document: FormDocument) -> Iterator[Finding]:
+    """Required names (and dependency names) that no branch of the object defines."""
+    for pointer, schema in iter_subschemas(document.document):
+        if not isinstance(schema.get("properties"), Mapping) or "$ref" in schema:
+            continue
+        if schema.get("patternProperties") or isinstance(
+            schema.get("additionalProperties"), Mapping
+        ):
+            continue
+        names = _branch_properties(schema)
+        places: list[tuple[Pointer, Any]] = [((*pointer, "required"), schema.get("required"))]
+        for keyword in ("then", "else"):
+            places.append(
+                ((*pointer, keyword, "required"), _mapping(schema.get(keyword)).get("required"))
+            )
+        for keyword in ("dependentRequired", "dependencies"):
+            for trigger, needed in _mapping(schema.get(keyword)).items():
+                places.append(((*pointer, keyword, trigger), [trigger]))
+                if isinstance(needed, list):
+                    places.append(((*pointer, keyword, trigger), needed))
+        for where, required in places:
+            for name in required or ():
+                if name not in names:
+                    yield Finding(where, f"required property {name!r} is not defined")
+
+
+def _conditions(document: FormDocument) -> Iterator[Finding]:
+    """``if`` tests that can never (or always) hold, judged from the field's own choices."""
+    for pointer, schema in iter_subschemas(document.document):
+        test = schema.get("if")
+        if test is None:
+            continue
+        if test is False and "then" in schema:
+            yield Finding(
+                (*pointer, "then"), "unreachable: the if is false, so then never applies", WARNING
+            )
+            continue
+        if test is True or test == {}:
+            if "else" in schema:
+                yield Finding(
+                    (*pointer, "else"),
+                    "unreachable: the if always holds, so else never applies",
+                    WARNING,
+                )
+            continue
+        yield from _judge_if(pointer, schema, _mapping(test))
+
+
+def _judge_if(
+    pointer: Pointer, schema: Mapping[str, Any], test: Mapping[str, Any]
+) -> Iterator[Finding]:
+    properties = _mapping(schema.get("properties"))
+    for name, constraint in _mapping(test.get("properties")).items():
+        constraint = _mapping(constraint)
+        if name not in properties:
+            yield Finding(
+                (*pointer, "if", "properties", name),
+                f"condition on unknown field {name!r}",
+                WARNING,
+            )
+            continue
+        wanted = [constraint["const"]] if "const" in constraint else constraint.get("enum")
+        possible = _possible_values(_mapping(properties[name]))
+        if not isinstance(wanted, list) or possible is None:
+            continue
+        if not any(value in possible for value in wanted):
+            yield Finding(
+                (*pointer, "then"),
+                f"unreachable: {name!r} can never be {', '.join(map(repr, wanted))}",
+                WARNING,
+            )
+        elif "else" in schema and all(value in wanted for value in possible):
+            yield Finding(
+                (*pointer, "else"),
+                f"unreachable: every allowed value of {name!r} satisfies the if",
+                WARNING,
+            )
+
+
+def _possible_values(schema: Mapping[str, Any]) -> list[Any] | None:
+    if isinstance(schema.get("enum"), list):
+        return list(schema["enum"])
+    for keyword in ("oneOf", "anyOf"):
+        options = schema.get(keyword)
+        if isinstance(options, list) and options and all("const" in _mapping(o) for o in options):
+            return [o["const"] for o in options]
+    if schema.get("type") == "boolean":
+        return [True, False]
+    return None
+
+
+def _keywords(document: FormDocument) -> Iterator[Finding]:
+    """Patterns that do not compile, unknown formats, misplaced x-form, unknown x-order names."""
+    for pointer, schema in iter_subschemas(document.document):
+        if isinstance(schema.get("pattern"), str):
+            try:
+                re.compile(schema["pattern"])
+            except re.error as error:
+                yield Finding((*pointer, "pattern"), f"pattern does not compile: {error}")
+        if isinstance(schema.get("format"), str) and schema["format"] not in _KNOWN_FORMATS:
+            yield Finding(
+                (*pointer, "format"),
+                f"format {schema['format']!r} is not checked by formsvc",
+                WARNING,
+            )
+        if pointer and "x-form" in schema:
+            yield Finding((*pointer, "x-form"), "x-form belongs on the document root only", WARNING)
+        properties = _mapping(schema.get("properties"))
+        for name in schema.get("x-order") or ():
+            if name not in properties:
+                yield Finding(
+                    (*pointer, "x-order"), f"x-order names unknown property {name!r}", WARNING
+                )
+    if not document.document.get("title"):
+        yield Finding((), "the form has no title")
+    if "x-form" not in document.document:
+        yield Finding((), "no x-form: code, legal basis and receiving agency are missing", WARNING)
+    elif document.document.get("additionalProperties") is not False:
+        yield Finding(
+            (),
+            "additionalProperties is not false: answers to questions the form does not ask "
+            "would be accepted and stored",
+            WARNING,
+        )
+
+
+Rule = Callable[[FormDocument, PrefillVocabulary], Iterator[Finding]]
+
+RULES: tuple[Rule, ...] = (
+    lambda document, paths: _keywords(document),
+    lambda document, paths: _required(document),
+    _prefill_paths,
+    lambda document, paths: _enum_labels(document),
+    lambda document, paths: _labels(document),
+    lambda document, paths: _conditions(document),
+    _reuse_opportunities,
+)
+
+
+def lint(document: FormDocument, paths: PrefillVocabulary) -> list[Finding]:
+    return [finding for rule in RULES for finding in rule(document, paths)]

@@ -1,0 +1,57 @@
+"""Hypothesis strategies for form data, shared by the property tests and the benchmarks."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from hypothesis import strategies as st
+from hypothesis_jsonschema import from_schema
+
+from formsvc.identity import BIRTH_REGISTRATION_PROVINCES, compose, parse
+from formsvc.schemas import CompiledForm, Node
+from formsvc.schemas.bundle import bundle
+
+__all__ = ["FORMAT_STRATEGIES", "agree", "instances"]
+
+FORMAT_STRATEGIES = {
+    "phone": st.from_regex(r"0[35789][0-9]{8}", fullmatch=True),
+    "personal-id": st.builds(
+        compose,
+        st.sampled_from(sorted(BIRTH_REGISTRATION_PROVINCES)),
+        st.sampled_from(["male", "female"]),
+        st.dates(date(1900, 1, 1), date(2099, 12, 31)),
+        st.integers(0, 999_999),
+    ),
+}
+
+
+def agree(node: Node, value: Any) -> None:
+    """Make ID numbers agree with the sex and birth date beside them, as real people's do."""
+    if node.item is not None and isinstance(value, list):
+        for element in value:
+            agree(node.item, element)
+        return
+    if not isinstance(value, dict):
+        return
+    id_field = "personal_id" if any(c.name == "personal_id" for c in node.children) else None
+    decoded = parse(value[id_field]) if id_field and isinstance(value.get(id_field), str) else None
+    if id_field and decoded is not None:
+        sex = value.get("sex") if value.get("sex") in ("male", "female") else decoded.sex
+        born = date(decoded.century + int(decoded.year_digits), 1, 1)
+        if isinstance(value.get("date_of_birth"), str):
+            born = date.fromisoformat(value["date_of_birth"])
+            if not 1900 <= born.year <= 2199:
+                born = born.replace(year=1990)
+                value["date_of_birth"] = born.isoformat()
+        value[id_field] = compose(decoded.province_code, sex, born, int(decoded.serial))
+    for child in node.children:
+        agree(child, value.get(child.name))
+
+
+def instances(form: CompiledForm) -> st.SearchStrategy[dict[str, Any]]:
+    def repaired(instance: dict[str, Any]) -> dict[str, Any]:
+        agree(form.document.root, instance)
+        return instance
+
+    return from_schema(bundle(form.document), custom_formats=FORMAT_STRATEGIES).map(repaired)
