@@ -17,7 +17,6 @@ import http.cookiejar
 import os
 import re
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,6 +30,7 @@ from typing import Any
 
 from flask import Flask, render_template
 from flask_wtf import FlaskForm
+from timing import median_ms  # bench/timing.py, beside this script
 from wtforms import EmailField, RadioField, StringField, TelField, TextAreaField
 
 from formsvc import create_app
@@ -82,15 +82,6 @@ def _static_copy(generated: type[FlaskForm]) -> type[FlaskForm]:
     return type(f"Static{generated.__name__}", (FlaskForm,), dict(fields))
 
 
-def _median_ms(step: Callable[[], object], runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        step()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
-
-
 def _page_builder(
     app: Flask, form: CompiledForm, cls: type[FlaskForm], data: dict[str, Any]
 ) -> Callable[[], str]:
@@ -115,8 +106,8 @@ def build_times(app: Flask, runs: int) -> None:
     with app.test_request_context("/"):
         for name, form, written in cases:
             data = {**defaults(form.document.root), **nest(CT01_PREFILL if name == "ct01" else {})}
-            generated = _median_ms(_page_builder(app, form, form_class(form), data), runs)
-            static = _median_ms(_page_builder(app, form, written, data), runs)
+            generated = median_ms(_page_builder(app, form, form_class(form), data), runs)
+            static = median_ms(_page_builder(app, form, written, data), runs)
             ratio = generated / static
             print(
                 f"  {name:<16} generated {generated:6.3f}  hand-written {static:6.3f}  x{ratio:.2f}"
@@ -156,6 +147,11 @@ def requests_per_second(instance: str, seconds: float, threads: int) -> None:
             {"csrf_token": token.group(1), "username": "092080123451", "password": "demo1234"}
         ).encode()
         opener.open(f"{base}/signin", data=body).read()
+        consent = opener.open(f"{base}/forms/ct01/consent").read().decode()
+        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', consent)
+        assert token
+        agree = {"csrf_token": token.group(1), "agree": "y", "accept": "1"}
+        opener.open(f"{base}/forms/ct01/consent", data=urllib.parse.urlencode(agree).encode())
         counts = [0] * threads
         deadline = time.perf_counter() + seconds
 
