@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from flask import Blueprint, abort, redirect, render_template, url_for
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 from wtforms import BooleanField, SubmitField
@@ -38,11 +39,13 @@ _TICK_THE_BOX = FieldError(
 
 class ConsentForm(FlaskForm):
     agree = BooleanField(
-        "Tôi đồng ý để hệ thống lấy các thông tin trên từ Cơ sở dữ liệu quốc gia về dân cư "
-        "cho mục đích nêu trên"
+        _l(
+            "Tôi đồng ý để hệ thống lấy các thông tin trên từ Cơ sở dữ liệu quốc gia về dân cư "
+            "cho mục đích nêu trên"
+        )
     )
-    accept = SubmitField("Đồng ý và tiếp tục")
-    decline = SubmitField("Không đồng ý, tôi tự khai")
+    accept = SubmitField(_l("Đồng ý và tiếp tục"))
+    decline = SubmitField(_l("Không đồng ý, tôi tự khai"))
 
 
 def _categories(document: FormDocument) -> list[tuple[str, list[str]]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, render_template, request
+from flask_babel import lazy_gettext as _l
 from wtforms import Form, IntegerField, StringField
 from wtforms.validators import Length, NumberRange, Optional, Regexp
 
@@ -20,21 +21,24 @@ class AuditFilter(Form):
     """A GET search form: it changes nothing, so it carries no CSRF token."""
 
     personal_id = StringField(
-        "Số định danh cá nhân của công dân",
+        _l("Số định danh cá nhân của công dân"),
         validators=[
             Optional(),
-            Regexp(r"^\d{12}$", message="Số định danh cá nhân phải gồm đúng 12 chữ số"),
+            Regexp(r"^\d{12}$", message=_l("Số định danh cá nhân phải gồm đúng 12 chữ số")),
         ],
         render_kw={"inputmode": "numeric", "autocomplete": "off"},
     )
     form_id = StringField(
-        "Mã biểu mẫu",
-        validators=[Optional(), Length(max=64, message="Mã biểu mẫu không được dài quá 64 ký tự")],
+        _l("Mã biểu mẫu"),
+        validators=[
+            Optional(),
+            Length(max=64, message=_l("Mã biểu mẫu không được dài quá 64 ký tự")),
+        ],
     )
     page = IntegerField(
-        "Trang",
+        _l("Trang"),
         default=1,
-        validators=[Optional(), NumberRange(min=1, message="Số trang phải từ 1 trở lên")],
+        validators=[Optional(), NumberRange(min=1, message=_l("Số trang phải từ 1 trở lên"))],
     )
 
 
