@@ -1,5 +1,6 @@
 """Form definitions: load, check, resolve, version and validate JSON Schema documents."""
 
+from formsvc.schemas.burden import Burden, burden
 from formsvc.schemas.catalogue import (
     CompiledForm,
     ImportResult,
@@ -23,6 +24,7 @@ from formsvc.schemas.versions import (
 )
 
 __all__ = [
+    "Burden",
     "CompiledForm",
     "Condition",
     "DefinitionError",
@@ -35,6 +37,7 @@ __all__ = [
     "Node",
     "PublishRefused",
     "applies",
+    "burden",
     "check_document",
     "check_file",
     "compiled",

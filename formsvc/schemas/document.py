@@ -198,7 +198,13 @@ class _Builder:
         base: str | None,
         condition: Condition | None = None,
         in_array: bool = False,
+        item_of: str | None = None,
     ) -> Node:
+        """``item_of``: the record list an array's item is filled from, its fields' base.
+
+        Any other object without an x-prefill of its own starts afresh: a child's block on a
+        birth registration must not be filled from the parent's record around it.
+        """
         schema, resolver = dereference(schema, resolver)
         prefill = absolute_prefill(schema.get("x-prefill"), base)
         common: dict[str, Any] = {
@@ -209,7 +215,8 @@ class _Builder:
         if depth >= MAX_DEPTH:
             return Node(name, path, schema, required, **common)
         if _is_object(schema):
-            children = self.children(schema, path, resolver, depth, prefill or base, in_array)
+            record = prefill or item_of
+            children = self.children(schema, path, resolver, depth, record, in_array)
             return Node(name, path, schema, required, children=children, **common)
         positions = schema.get("prefixItems", schema.get("items"))
         if isinstance(positions, list):
@@ -221,7 +228,17 @@ class _Builder:
             return Node(name, path, schema, required, children=children, **common)
         items = schema.get("items")
         if isinstance(items, Mapping):
-            item = self.node(name, path, items, True, resolver, depth + 1, prefill, in_array=True)
+            item = self.node(
+                name,
+                path,
+                items,
+                True,
+                resolver,
+                depth + 1,
+                prefill,
+                in_array=True,
+                item_of=prefill,
+            )
             return Node(name, path, schema, required, item=item, **common)
         return Node(name, path, schema, required, **common)
 
