@@ -3,7 +3,7 @@ rules live here."""
 
 from __future__ import annotations
 
-from flask import Flask, Response, render_template
+from flask import Flask, Response, g, render_template
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException
@@ -45,6 +45,12 @@ def _csrf_error(error: CSRFError) -> tuple[str, int]:
 
 
 def _database_unavailable(_error: OperationalError) -> tuple[str, int]:
+    """503, with the failed transaction rolled back so nothing half-written remains."""
+    session = g.pop("db_session", None)
+    if session is not None:
+        session.rollback()
+        session.close()
+    g.pop("account", None)
     return render_template("error.html", unavailable=True), 503
 
 
