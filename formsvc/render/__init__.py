@@ -9,12 +9,15 @@ from formsvc.render.builder import (
     initial_data,
     instance_from,
 )
-from formsvc.render.pdf import PdfContext, render_html, render_pdf
+from formsvc.render.pdf import PdfContext, PdfKind, PdfTooLarge, render_html, render_pdf
+from formsvc.render.qr import qr_payload
 from formsvc.render.values import display, format_date
 
 __all__ = [
     "Answer",
     "PdfContext",
+    "PdfKind",
+    "PdfTooLarge",
     "answers",
     "apply_errors",
     "coercion_errors",
@@ -24,6 +27,7 @@ __all__ = [
     "format_date",
     "initial_data",
     "instance_from",
+    "qr_payload",
     "render_html",
     "render_pdf",
 ]
