@@ -2,6 +2,7 @@
 
 from formsvc.accounts.models import Account
 from formsvc.prefill.models import Citizen, Household, PrefillRead
+from formsvc.render.cache import SubmissionPdf
 from formsvc.schemas.models import FormDraft, FormVersion
 from formsvc.submissions.models import StatusChange, Submission
 
@@ -14,4 +15,5 @@ __all__ = [
     "PrefillRead",
     "StatusChange",
     "Submission",
+    "SubmissionPdf",
 ]

@@ -25,7 +25,7 @@ from formsvc.demo import DemoAccount, prepare
 ROOT = Path(__file__).resolve().parent.parent
 FORM_DEFINITIONS = ROOT / "form_definitions"
 # Rows that tests create; the population, accounts and catalogue stay seeded.
-ACTIVITY_TABLES = ("status_changes", "submissions", "prefill_reads")
+ACTIVITY_TABLES = ("submission_pdfs", "status_changes", "submissions", "prefill_reads")
 
 
 def _fresh_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:

@@ -1,6 +1,7 @@
 """Rendering: form definitions as WTForms web forms and as PDF applications."""
 
 from formsvc.render.answers import Answer, answers
+from formsvc.render.applications import submission_pdf
 from formsvc.render.builder import (
     apply_errors,
     coercion_errors,
@@ -30,4 +31,5 @@ __all__ = [
     "qr_payload",
     "render_html",
     "render_pdf",
+    "submission_pdf",
 ]

@@ -27,9 +27,9 @@ __all__ = [
     "Group",
     "Item",
     "Layout",
-    "PdfKind",
     "Parties",
     "PartyRow",
+    "PdfKind",
     "Table",
     "field_name",
     "items",
@@ -185,7 +185,9 @@ class Layout:
                 index += 1
                 yield self.block(child, f"{index}.", self.data, 0, child.path)
 
-    def blocks(self, node: Node, prefix: str, source: Any, offset: int, name: Path) -> Iterator[Block]:
+    def blocks(
+        self, node: Node, prefix: str, source: Any, offset: int, name: Path
+    ) -> Iterator[Block]:
         shown = [child for child in node.children if self.shown(child, source, offset)]
         for index, child in enumerate(shown, start=1):
             yield self.block(child, f"{prefix}{index}.", source, offset, (*name, child.name))
@@ -200,39 +202,20 @@ class Layout:
 
     def item(self, node: Node, number: str, source: Any, offset: int, name: Path) -> Item:
         value = lookup(source, node.path[offset:])
-        verified = node.path in self.verified
-        common = {
-            "number": number,
-            "label": node.title,
-            "name": field_name(name),
-            "verified": verified and _answered(value),
-            "hint": self.hint(node),
-        }
-        if node.item is not None:  # a list of plain values, e.g. ticked choices
-            values = value if isinstance(value, list) else []
-            options = choices(node.item.schema) or []
-            return Item(
-                text=", ".join(display(node.item.schema, v) for v in values),
-                choices=tuple(Choice(label, str(const), const in values) for const, label in options),
-                multiple=True,
-                **common,
-            )
         max_length = node.schema.get("maxLength")
         long_text = node.schema.get("x-widget") == "textarea" or (max_length or 0) >= _LONG_TEXT
+        text, options = _answer(node, value)
         return Item(
-            text=display(node.schema, value),
-            choices=self.options(node, value),
+            number=number,
+            label=node.title,
+            name=field_name(name),
+            text=text,
+            verified=node.path in self.verified and _answered(value),
+            hint=self.hint(node),
+            choices=options,
+            multiple=node.item is not None,
             lines=_LONG_TEXT_LINES if long_text else 1,
             max_length=max_length if isinstance(max_length, int) else None,
-            **common,
-        )
-
-    @staticmethod
-    def options(node: Node, value: Any) -> tuple[Choice, ...]:
-        if node.kind == "boolean":
-            return tuple(Choice(label, key, value is flag) for key, label, flag in _BOOLEAN)
-        return tuple(
-            Choice(label, str(const), const == value) for const, label in choices(node.schema) or []
         )
 
     def table(self, node: Node, number: str) -> Table:
@@ -240,9 +223,9 @@ class Layout:
         columns = list(node.item.fields())
         offset = len(node.path)
         entries = lookup(self.data, node.path)
-        rows: list[Any] = entries if isinstance(entries, list) and entries else []
-        if self.kind is not PdfKind.FILLED:
-            rows += [{}] * max(self.blank_rows - len(rows), 0)
+        rows: list[Any] = list(entries) if isinstance(entries, list) else []
+        wanted = 1 if self.kind is PdfKind.FILLED else self.blank_rows  # rows to write on
+        rows += [{}] * max(wanted - len(rows), 0)
         return Table(
             number,
             node.title,
@@ -250,7 +233,9 @@ class Layout:
             tuple(column.title for column in columns),
             tuple(
                 tuple(
-                    self.item(column, "", row, offset, (*node.path, str(index), *column.path[offset:]))
+                    self.item(
+                        column, "", row, offset, (*node.path, str(index), *column.path[offset:])
+                    )
                     for column in columns
                 )
                 for index, row in enumerate(rows)
@@ -303,6 +288,23 @@ class Layout:
         wording = " hoặc ".join(display(trigger.schema, value) for value in condition.values)
         verb = "là" if condition.kind == "if" else "không phải là"
         return f"Chỉ khai nếu “{trigger.title}” {verb} {wording}"
+
+
+def _answer(node: Node, value: Any) -> tuple[str, tuple[Choice, ...]]:
+    """The printed answer and, for choices, every option with the chosen ones ticked."""
+    if node.item is not None:  # a list of plain values, e.g. ticked choices
+        values = value if isinstance(value, list) else []
+        text = ", ".join(display(node.item.schema, v) for v in values)
+        options = choices(node.item.schema) or []
+        return text, tuple(Choice(label, str(const), const in values) for const, label in options)
+    if node.kind == "boolean":
+        return display(node.schema, value), tuple(
+            Choice(label, key, value is flag) for key, label, flag in _BOOLEAN
+        )
+    options = choices(node.schema) or []
+    return display(node.schema, value), tuple(
+        Choice(label, str(const), const == value) for const, label in options
+    )
 
 
 def _holds(condition: Condition, source: Any, offset: int) -> bool:

@@ -53,6 +53,10 @@ MAX_TEXT = 200_000
 _PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "uncompressed_pdf": False}
 
 
+# Blank and fillable forms belong to no submission: no tracking code, no time, no QR code.
+_NO_SUBMISSION = PdfContext()
+
+
 class PdfTooLarge(ValueError):
     """The form or its answers are too large to print in bounded time."""
 
@@ -103,14 +107,14 @@ def render_html(
     document: FormDocument,
     data: Mapping[str, Any],
     verified: set[tuple[str, ...]] | frozenset[tuple[str, ...]] = frozenset(),
-    context: PdfContext = PdfContext(),
+    context: PdfContext = _NO_SUBMISSION,
     *,
     kind: PdfKind = PdfKind.FILLED,
 ) -> str:
     """The application as HTML for WeasyPrint (a blank or fillable one ignores ``data``)."""
     if kind is not PdfKind.FILLED:  # a fillable form may carry data, never a submission's
         data = {} if kind is PdfKind.BLANK else data
-        verified, context = frozenset(), PdfContext()
+        verified, context = frozenset(), _NO_SUBMISSION
     sheet = make_sheet(document, data, frozenset(verified), context, kind)
     check_size(sheet)
     return _environment().get_template("application.html").render(sheet=sheet)
@@ -120,7 +124,7 @@ def render_pdf(
     document: FormDocument,
     data: Mapping[str, Any],
     verified: set[tuple[str, ...]] | frozenset[tuple[str, ...]] = frozenset(),
-    context: PdfContext = PdfContext(),
+    context: PdfContext = _NO_SUBMISSION,
     *,
     kind: PdfKind = PdfKind.FILLED,
 ) -> bytes:

@@ -9,7 +9,7 @@ from werkzeug.exceptions import HTTPException
 
 from formsvc.accounts import Account
 from formsvc.render.values import local
-from formsvc.web import auth, citizen, health
+from formsvc.web import auth, citizen, documents, health
 from formsvc.web.auth import current_account
 
 __all__ = ["init_app"]
@@ -66,3 +66,4 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(health.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(citizen.bp)
+    app.register_blueprint(documents.bp)

@@ -8,7 +8,6 @@ from werkzeug.wrappers import Response as BaseResponse
 from formsvc.db import get_session
 from formsvc.prefill import Prefilled, resolve
 from formsvc.render import (
-    PdfContext,
     answers,
     apply_errors,
     coercion_errors,
@@ -16,12 +15,13 @@ from formsvc.render import (
     form_class,
     initial_data,
     instance_from,
-    render_pdf,
+    submission_pdf,
 )
 from formsvc.schemas import CompiledForm, FieldError, FormVersion, compiled, latest_version
 from formsvc.schemas import latest_versions as catalogue
 from formsvc.submissions import Submission, check, create_submission, find_own
 from formsvc.web.auth import citizen_required, current_account
+from formsvc.web.documents import pdf_response
 
 __all__ = ["bp"]
 
@@ -122,12 +122,7 @@ def receipt(tracking_code: str) -> str:
 @citizen_required
 def application_pdf(tracking_code: str) -> Response:
     submission = _own_or_404(tracking_code)
-    document = compiled(submission.form_version).document
-    context = PdfContext(submission.tracking_code, submission.submitted_at)
-    pdf = render_pdf(document, submission.data, submission.verified_paths, context)
-    filename = f"{document.form_id}-{submission.tracking_code}.pdf"
-    return Response(
-        pdf,
-        mimetype="application/pdf",
-        headers={"Content-Disposition": f'inline; filename="{filename}"'},
-    )
+    pdf = submission_pdf(get_session(), submission)
+    get_session().commit()  # the rendered PDF, kept for the next request
+    filename = f"{submission.form_version.form_id}-{submission.tracking_code}.pdf"
+    return pdf_response(pdf, filename, cacheable=False)
