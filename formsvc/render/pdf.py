@@ -18,6 +18,7 @@ version) and creator; the package's font embedded and subsetted.
 from __future__ import annotations
 
 import threading
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +26,7 @@ from importlib.resources import files
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
@@ -82,6 +84,13 @@ def _engine() -> _Engine:
     return engine
 
 
+def _nfc(value: Any) -> Any:
+    """Every printed text in NFC, whatever a data file or an old definition holds."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return unicodedata.normalize("NFC", value)
+    return value
+
+
 @cache
 def _environment() -> Environment:
     return Environment(
@@ -89,6 +98,7 @@ def _environment() -> Environment:
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_nfc,
     )
 
 
