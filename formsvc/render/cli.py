@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 from flask import current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -116,6 +116,7 @@ def _answers(
 
 
 @click.command("render")
+@with_appcontext
 @click.argument("form", metavar="FORM_ID_OR_PATH")
 @click.option("--format", "output_format", type=click.Choice(["pdf", "html"]), default="pdf",
               show_default=True)  # fmt: skip

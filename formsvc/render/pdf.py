@@ -38,6 +38,7 @@ from formsvc.schemas import FormDocument
 __all__ = [
     "MAX_FIELDS",
     "MAX_TEXT",
+    "MAX_WORD",
     "PdfContext",
     "PdfKind",
     "PdfTooLarge",
@@ -47,10 +48,13 @@ __all__ = [
     "render_pdf",
 ]
 
-# A real application has tens of fields and a few table rows; these are far beyond that and
-# still render in a few seconds (tests/render/test_limits.py).
-MAX_FIELDS = 2_000
-MAX_TEXT = 200_000
+# A real application has tens of fields and a few table rows. At these limits the slowest
+# renders measured on a 2-core machine (ten words of MAX_WORD letters; a fillable form of
+# MAX_FIELDS controls) take about 4 s. Line breaking is quadratic in the length of a word
+# (190,000 letters without a space took 7 minutes), hence the separate bound on words.
+MAX_FIELDS = 500
+MAX_TEXT = 50_000
+MAX_WORD = 5_000
 
 _PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "uncompressed_pdf": False}
 
@@ -105,11 +109,13 @@ def _environment() -> Environment:
 def check_size(sheet: Sheet) -> None:
     """Refuse what could keep a worker busy for long; see the module docstring."""
     fields = list(items(sheet.blocks))
-    text = sum(len(item.text) + len(item.label) + len(item.hint) for item in fields)
-    if len(fields) > MAX_FIELDS or text > MAX_TEXT:
+    texts = [text for item in fields for text in (item.text, item.label, item.hint)]
+    length = sum(map(len, texts))
+    word = max((len(word) for text in texts for word in text.split()), default=0)
+    if len(fields) > MAX_FIELDS or length > MAX_TEXT or word > MAX_WORD:
         raise PdfTooLarge(
-            f"{len(fields)} fields and {text} characters to print; "
-            f"the limits are {MAX_FIELDS} and {MAX_TEXT}"
+            f"{len(fields)} fields, {length} characters, a word of {word}: the limits are "
+            f"{MAX_FIELDS} fields, {MAX_TEXT} characters and words of {MAX_WORD}"
         )
 
 

@@ -25,6 +25,9 @@ _PNG = base64.b64encode(
 ).decode()
 
 
+_FONT_FILE = "file:///usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
 class _Recorder(BaseHTTPRequestHandler):
     hits: ClassVar[list[str]] = []
 
@@ -120,7 +123,7 @@ def test_fetcher_alone_refuses_every_url_in_html_css_and_svg(server: str) -> Non
     """Even HTML that escaped nothing loads no file, no URL and no data: image."""
     html = f"""<html><head><style>
       @import url("{server}/import.css");
-      @font-face {{ font-family: leak; src: url("{server}/font.ttf"), url("file:///usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"); }}
+      @font-face {{ font-family: leak; src: url("{server}/font.ttf"), url("{_FONT_FILE}"); }}
       body {{ background: url("{server}/background.png"); font-family: leak; }}
       p {{ background-image: url("file:///etc/passwd"); }}
     </style>
