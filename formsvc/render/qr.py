@@ -1,10 +1,12 @@
 """The QR code printed on filled applications, so an officer can check paper against the system.
 
 The payload is ``FORMSVC:<tracking code>:<digest>``, where the digest is the first 12 hex
-digits of the SHA-256 of the submitted data as canonical JSON (keys sorted, no spaces,
-UTF-8). A scanner that looks the code up recomputes the digest from the stored data with
-:func:`data_digest`: a match means the paper shows what the system holds. 48 bits are
-plenty to notice an edit; they are not a signature.
+digits (upper case) of the SHA-256 of the submitted data as canonical JSON (keys sorted, no
+spaces, UTF-8). A scanner that looks the code up recomputes the digest from the stored data
+with :func:`data_digest`: a match means the paper shows what the system holds. 48 bits are
+plenty to notice an edit; they are not a signature. Every character of the payload is in
+the QR alphanumeric set, so the code is a 25×25 version 2 rather than a denser 29×29:
+easier to scan, and cheaper to draw.
 
 The code is drawn as inline SVG (one vector path), not as an image, so the renderer needs
 no ``data:`` URL and the code stays sharp at any print resolution.
@@ -28,7 +30,7 @@ _DIGEST_LENGTH = 12
 
 def data_digest(data: Mapping[str, Any]) -> str:
     canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode()).hexdigest()[:_DIGEST_LENGTH]
+    return hashlib.sha256(canonical.encode()).hexdigest()[:_DIGEST_LENGTH].upper()
 
 
 def qr_payload(tracking_code: str, data: Mapping[str, Any]) -> str:
@@ -39,5 +41,5 @@ def qr_payload(tracking_code: str, data: Mapping[str, Any]) -> str:
 def qr_svg(payload: str) -> Markup:
     """An ``<svg>`` element sized by CSS (viewBox only), with a two-module quiet zone."""
     code = segno.make_qr(payload, error="m")
-    svg = code.svg_inline(border=2, omitsize=True, svgclass="qr", lineclass=None)
+    svg = code.svg_inline(border=2, omitsize=True, svgclass=None, lineclass=None)
     return Markup(svg)
