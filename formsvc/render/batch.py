@@ -8,6 +8,7 @@ nothing (database connections, Pango state, threads) is inherited from the paren
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from collections.abc import Sequence
 from datetime import datetime
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 from formsvc.db import session_scope
 from formsvc.render.applications import submission_pdf
 from formsvc.render.cache import SubmissionPdf
+from formsvc.render.pdf import PdfTooLarge
 from formsvc.submissions import Submission
 
 __all__ = ["missing", "render_missing"]
@@ -28,6 +30,8 @@ __all__ = ["missing", "render_missing"]
 _WORKER_CONFIG = ("DATABASE_URL", "SECRET_KEY", "FORM_DEFINITIONS_DIR")
 # Small enough to spread work evenly, large enough that commits are not per PDF.
 _CHUNK = 25
+
+log = logging.getLogger(__name__)
 
 _worker_app: Flask | None = None
 
@@ -53,11 +57,18 @@ def _start_worker(config: dict[str, Any]) -> None:
 
 
 def _render(ids: Sequence[int]) -> int:
+    """Renders one chunk; a submission too large to print is logged and skipped."""
     assert _worker_app is not None
+    rendered = 0
     with session_scope(_worker_app) as session:
         for submission in session.scalars(select(Submission).where(Submission.id.in_(ids))):
-            submission_pdf(session, submission)
-    return len(ids)
+            try:
+                submission_pdf(session, submission)
+            except PdfTooLarge as error:
+                log.warning("submission %s: %s", submission.tracking_code, error)
+                continue
+            rendered += 1
+    return rendered
 
 
 def render_missing(

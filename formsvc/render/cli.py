@@ -25,7 +25,7 @@ from formsvc.prefill import PATHS, Citizen, resolve
 from formsvc.render.batch import render_missing
 from formsvc.render.builder import initial_data
 from formsvc.render.layout import lookup
-from formsvc.render.pdf import PdfKind, render_pdf
+from formsvc.render.pdf import PdfKind, PdfTooLarge, render_pdf
 from formsvc.render.values import LOCAL_TIME
 from formsvc.schemas import (
     DefinitionError,
@@ -147,7 +147,11 @@ def forms_render(
     with session_scope() as session:  # commits the audit row of a --citizen read
         document = _document(session, form)
         answers = _answers(session, document, data_file, personal_id)
-    output.write_bytes(renderer(document, answers, kind))
+    try:
+        rendered = renderer(document, answers, kind)
+    except PdfTooLarge as error:
+        raise click.ClickException(str(error)) from error
+    output.write_bytes(rendered)
     click.echo(f"{output}: {kind} {output_format} of {document.form_id}")
 
 

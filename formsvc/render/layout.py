@@ -43,6 +43,7 @@ _LONG_TEXT_LINES = 3
 _BOOLEAN = (("true", "Có", True), ("false", "Không", False))
 
 Path = tuple[str, ...]
+_NO_NODE = Node("", (), {}, False)
 
 
 class PdfKind(StrEnum):
@@ -162,15 +163,22 @@ class Layout:
         layout: Mapping[str, Any] = document.meta.get("pdf", {})
         self.blank_rows = int(layout.get("blank_rows", DEFAULT_BLANK_ROWS))
         self.columns: Mapping[str, Any] = layout.get("columns") or {}
-        self.parties = [str(party["field"]) for party in self.columns.get("parties", ())]
+        # Parties the definition really has; a misnamed one is printed as ordinary items.
+        self.party_titles = {
+            str(party["field"]): str(party["title"])
+            for party in self.columns.get("parties", ())
+            if self.nodes.get((str(party["field"]),), _NO_NODE).children
+        }
+        self.parties = list(self.party_titles)
 
     def body(self, skip: frozenset[str] = frozenset()) -> tuple[Block, ...]:
         """The numbered blocks in definition order, leaving out ``skip`` (printed elsewhere)."""
         return tuple(self.root(skip))
 
-    def field(self, name: str) -> Item:
+    def field(self, name: str) -> Item | None:
         """A top-level field printed outside the numbered items (addressee, place, copies)."""
-        return self.item(self.nodes[(name,)], "", self.data, 0, (name,))
+        node = self.nodes.get((name,))
+        return None if node is None else self.item(node, "", self.data, 0, (name,))
 
     def root(self, skip: frozenset[str]) -> Iterator[Block]:
         index = 0
@@ -246,7 +254,7 @@ class Layout:
         parties = [self.nodes[(name,)] for name in self.parties]
         return Parties(
             str(self.columns.get("title", "")),
-            tuple(str(party["title"]) for party in self.columns["parties"]),
+            tuple(self.party_titles.values()),
             tuple(self.party_rows(parties[0], parties, depth=0)),
         )
 

@@ -85,6 +85,7 @@ def make_sheet(
         for key in ("addressee_field", "place_field", "copies_field")
         if key in options
     }
+    framed = {key: layout.field(name) for key, name in special.items()}
     blocks = layout.body(frozenset(special.values()))
     when = local(context.submitted_at) if context.submitted_at and kind is PdfKind.FILLED else None
     signatures = options.get("signatures") or [_DEFAULT_SIGNATURE]
@@ -94,24 +95,16 @@ def make_sheet(
         title=document.title,
         subject=f"{code}, phiên bản {document.version}",
         code_line=str(options.get("code_line", "")),
-        addressee=(
-            layout.field(special["addressee_field"])
-            if "addressee_field" in special
-            else str(meta.get("agency", ""))
-        ),
+        addressee=framed.get("addressee_field") or str(meta.get("agency", "")),
         blocks=blocks,
         any_verified=any(item.verified for item in items(blocks)),
         declaration=str(options.get("declaration", "")),
         place_label=str(options.get("place_label", "")),
-        place=(
-            layout.field(special["place_field"])
-            if "place_field" in special
-            else str(options.get("place", ""))
-        ),
+        place=framed.get("place_field") or str(options.get("place", "")),
         day=when.strftime("%d") if when else "",
         month=when.strftime("%m") if when else "",
         year=when.strftime("%Y") if when else "",
-        copies=layout.field(special["copies_field"]) if "copies_field" in special else None,
+        copies=framed.get("copies_field"),
         signatures=tuple(
             Signature(
                 str(signature["title"]),
