@@ -218,7 +218,7 @@ class Layout:
             label=node.title,
             name=field_name(name),
             text=text,
-            verified=node.path in self.verified and _answered(value),
+            verified=self.covered(node.path) and _answered(value),
             hint=self.hint(node),
             choices=options,
             multiple=node.item is not None,
@@ -273,6 +273,10 @@ class Layout:
                 self.item(twin, "", self.data, 0, twin.path) if twin else None for twin in twins
             )
             yield PartyRow(child.title, cells, depth, False)
+
+    def covered(self, path: Path) -> bool:
+        """Verified itself, or inside a verified group or list (a prefilled household table)."""
+        return any(path[:end] in self.verified for end in range(1, len(path) + 1))
 
     def shown(self, node: Node, source: Any, offset: int) -> bool:
         """Filled forms leave out conditional fields whose branch does not apply."""

@@ -109,3 +109,20 @@ def test_options_naming_missing_fields_do_not_break_printing() -> None:
     assert "Kính gửi: UBND xã" in html and "bản sao" not in html
     blocks = Layout(document, {"a": "x"}, frozenset(), PdfKind.FILLED).body()
     assert not any(isinstance(block, Parties) for block in blocks)
+
+
+def test_a_verified_list_marks_its_cells() -> None:
+    schema = {
+        "properties": {
+            "rows": {
+                "type": "array",
+                "title": "Bảng",
+                "items": {"type": "object", "properties": {"c": {"type": "string", "title": "C"}}},
+            }
+        }
+    }
+    document = FormDocument("t", {"title": "Thử", **schema})
+    layout = Layout(document, {"rows": [{"c": "x"}, {}]}, frozenset({("rows",)}), PdfKind.FILLED)
+    (table,) = layout.body()
+    assert isinstance(table, Table)
+    assert [row[0].verified for row in table.rows] == [True, False]  # an empty cell is not
