@@ -1,8 +1,10 @@
 """PDF applications in the official Vietnamese layout, rendered by WeasyPrint.
 
 Speed: the font configuration and the compiled stylesheet (with its ``@font-face`` fonts)
-are built once per thread and reused by every render, instead of being parsed and loaded
-for each PDF. Pango's font map is not thread-safe, hence one per thread, not one per process.
+are built once and reused by every render, instead of being parsed and loaded for each PDF.
+Pango's font map is not thread-safe, so each render borrows an engine (font configuration
+and stylesheet) from a pool and returns it afterwards: there are as many engines as renders
+ever ran at the same time, and short-lived request threads still reuse them.
 
 Safety: the only fetcher is :class:`~formsvc.render.fetcher.AssetFetcher`, every value is
 escaped by Jinja's autoescaping, and the input is bounded before WeasyPrint sees it (see
@@ -17,9 +19,10 @@ version) and creator; the package's font embedded and subsetted.
 
 from __future__ import annotations
 
-import threading
+import queue
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -74,18 +77,28 @@ class _Engine:
     stylesheet: CSS
 
 
-_local = threading.local()
+_idle: queue.SimpleQueue[_Engine] = queue.SimpleQueue()
 
 
-def _engine() -> _Engine:
-    engine: _Engine | None = getattr(_local, "engine", None)
-    if engine is None:
-        fetcher = AssetFetcher()
-        font_config = FontConfiguration()
-        source = files("formsvc.render").joinpath("templates/application.css").read_text()
-        stylesheet = CSS(string=source, font_config=font_config, url_fetcher=fetcher)
-        engine = _local.engine = _Engine(fetcher, font_config, stylesheet)
-    return engine
+def _new_engine() -> _Engine:
+    fetcher = AssetFetcher()
+    font_config = FontConfiguration()
+    source = files("formsvc.render").joinpath("templates/application.css").read_text()
+    stylesheet = CSS(string=source, font_config=font_config, url_fetcher=fetcher)
+    return _Engine(fetcher, font_config, stylesheet)
+
+
+@contextmanager
+def _engine() -> Iterator[_Engine]:
+    """An engine for this render alone; returned to the pool afterwards."""
+    try:
+        engine = _idle.get_nowait()
+    except queue.Empty:
+        engine = _new_engine()
+    try:
+        yield engine
+    finally:
+        _idle.put(engine)
 
 
 def _nfc(value: Any) -> Any:
@@ -150,12 +163,12 @@ def render_pdf(
 
 def html_to_pdf(html: str, *, forms: bool = False) -> bytes:
     """HTML → PDF with the package's stylesheet and fonts; no URL outside the package loads."""
-    engine = _engine()
-    document = HTML(string=html, base_url=None, url_fetcher=engine.fetcher)
-    pdf: bytes = document.write_pdf(
-        stylesheets=[engine.stylesheet],
-        font_config=engine.font_config,
-        pdf_forms=forms,
-        **_PDF_OPTIONS,
-    )
+    with _engine() as engine:
+        document = HTML(string=html, base_url=None, url_fetcher=engine.fetcher)
+        pdf: bytes = document.write_pdf(
+            stylesheets=[engine.stylesheet],
+            font_config=engine.font_config,
+            pdf_forms=forms,
+            **_PDF_OPTIONS,
+        )
     return pdf

@@ -1,12 +1,16 @@
-"""Rendering is bounded: what could keep a worker busy for minutes is refused up front."""
+"""Rendering is bounded and cheap to repeat: oversized input is refused up front, and the
+font configuration and stylesheet are reused across renders and threads."""
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
 from typing import Any
 
 import pytest
 
+import formsvc.render.pdf as pdf_module
 from formsvc.render import PdfKind, PdfTooLarge, render_pdf
 from formsvc.render.pdf import MAX_FIELDS, MAX_TEXT, MAX_WORD
 from formsvc.schemas import FormDocument
@@ -52,3 +56,23 @@ def test_a_long_word_within_the_limit_still_prints_in_bounded_time() -> None:
     start = time.perf_counter()
     pdf = render_pdf(_form(1), {"f0": "x" * MAX_WORD})
     assert pdf.startswith(b"%PDF") and time.perf_counter() - start < 5
+
+
+def test_engines_are_reused_by_short_lived_threads() -> None:
+    """Threads of a threaded server come and go; fonts and stylesheet are built once each."""
+    built = []
+    new_engine = pdf_module._new_engine
+
+    def counting() -> pdf_module._Engine:
+        built.append(1)
+        return new_engine()
+
+    document = _form(1)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdf_module, "_idle", queue.SimpleQueue())
+        patch.setattr(pdf_module, "_new_engine", counting)
+        for _ in range(3):
+            thread = threading.Thread(target=render_pdf, args=(document, {}))
+            thread.start()
+            thread.join()
+    assert len(built) == 1
