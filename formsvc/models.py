@@ -4,6 +4,7 @@ from formsvc.accounts.models import Account
 from formsvc.prefill.consent import PrefillConsent
 from formsvc.prefill.models import Citizen, GeneratedPopulation, Household, PrefillRead
 from formsvc.prefill.units import LegacyProvince, Province, Ward
+from formsvc.render.cache import SubmissionPdf
 from formsvc.schemas.models import FormDraft, FormVersion
 from formsvc.submissions.disputes import PendingDisputes
 from formsvc.submissions.models import Draft, StatusChange, Submission
@@ -23,5 +24,6 @@ __all__ = [
     "Province",
     "StatusChange",
     "Submission",
+    "SubmissionPdf",
     "Ward",
 ]

@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FORM_DEFINITIONS = ROOT / "form_definitions"
 # Rows that tests create; the population, accounts and catalogue stay seeded.
 ACTIVITY_TABLES = (
+    "submission_pdfs",
     "status_changes",
     "submissions",
     "prefill_reads",

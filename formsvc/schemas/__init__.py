@@ -8,7 +8,13 @@ from formsvc.schemas.catalogue import (
     import_directory,
     latest_versions,
 )
-from formsvc.schemas.check import DefinitionError, check_document, check_file, load_definition
+from formsvc.schemas.check import (
+    DefinitionError,
+    check_document,
+    check_file,
+    check_structure,
+    load_definition,
+)
 from formsvc.schemas.conditions import applies, prune_inactive
 from formsvc.schemas.document import Condition, FormDocument, Node
 from formsvc.schemas.errors import FieldError
@@ -40,6 +46,7 @@ __all__ = [
     "burden",
     "check_document",
     "check_file",
+    "check_structure",
     "compiled",
     "content_hash",
     "import_directory",
