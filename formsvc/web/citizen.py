@@ -384,7 +384,13 @@ def receipt(tracking_code: str) -> str:
 @citizen_required
 def application_pdf(tracking_code: str) -> Response:
     submission = _own_or_404(tracking_code)
-    pdf = submission_pdf(get_session(), submission)
+    try:
+        pdf = submission_pdf(get_session(), submission)
+    except Exception:  # a broken renderer must never look like a lost application
+        current_app.logger.exception("the PDF of %s could not be rendered", tracking_code)
+        get_session().rollback()
+        message = _("Chưa tạo được tờ khai PDF. Hồ sơ của bạn vẫn được lưu; vui lòng thử lại sau.")
+        abort(503, description=message)
     get_session().commit()  # the rendered PDF, kept for the next request
     filename = f"{submission.form_version.form_id}-{submission.tracking_code}.pdf"
     return pdf_response(pdf, filename, cacheable=False)

@@ -156,3 +156,22 @@ def test_deep_recursion_is_bounded() -> None:
         nested = {"type": "object", "properties": {"x": nested}}
     document = FormDocument("deep", {"title": "t", **nested})
     assert max(len(node.path) for node in document.root.walk()) <= 10
+
+
+def test_a_failing_pdf_renderer_loses_nothing(
+    citizen: Citizen, app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    receipt = citizen.submit("/forms/ct01", ANSWERS).headers["Location"]
+
+    def broken(*_args: Any, **_kwargs: Any) -> bytes:
+        raise RuntimeError("renderer crashed")
+
+    monkeypatch.setattr("formsvc.web.citizen.submission_pdf", broken)
+    failed = citizen.client.get(f"{receipt}/application.pdf")
+    assert failed.status_code == 503
+    assert "Hồ sơ của bạn vẫn được lưu" in failed.text
+    assert citizen.client.get(receipt).status_code == 200  # the receipt still works
+    assert _count(app) == 1
+    monkeypatch.undo()  # the renderer is back: the PDF can be produced later
+    later = citizen.client.get(f"{receipt}/application.pdf")
+    assert later.status_code == 200 and later.mimetype == "application/pdf"
