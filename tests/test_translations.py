@@ -4,7 +4,9 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-CATALOGUE = Path(__file__).resolve().parent.parent / "formsvc/translations/en/LC_MESSAGES/messages.po"
+CATALOGUE = (
+    Path(__file__).resolve().parent.parent / "formsvc/translations/en/LC_MESSAGES/messages.po"
+)
 
 
 def test_every_message_is_translated() -> None:
