@@ -3,18 +3,22 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint system-check clean
+CATALOGUES := $(wildcard formsvc/translations/*/LC_MESSAGES/messages.po)
+COMPILED := $(CATALOGUES:.po=.mo)
 
-run: system-check $(VENV)/.installed
+.PHONY: run test lint system-check translations clean
+
+run: system-check $(VENV)/.installed $(COMPILED)
 	$(BIN)/formsvc demo
 
-test: system-check $(VENV)/.installed-dev
+test: system-check $(VENV)/.installed-dev $(COMPILED)
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/bandit -q -r formsvc -ll
 
 system-check:
 	@$(PYTHON) scripts/check_system_deps.py
@@ -30,6 +34,16 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 $(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@ $(VENV)/.installed
+
+# The English interface: compiled from the committed .po files.
+%.mo: %.po | $(VENV)/.installed
+	$(BIN)/pybabel compile --statistics -i $< -o $@
+
+# After changing interface text: refresh the template and the catalogues, then translate.
+translations: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ --no-location --sort-output \
+		-o formsvc/translations/messages.pot .
+	$(BIN)/pybabel update -i formsvc/translations/messages.pot -d formsvc/translations --no-fuzzy-matching
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .mypy_cache .ruff_cache

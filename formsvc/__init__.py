@@ -28,9 +28,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config.instance_secret_key(app.instance_path)
 
-    from formsvc import cli, web
+    from formsvc import cli, prefill, web
 
     db.init_app(app)
+    prefill.init_app(app)
     cli.init_app(app)
     web.init_app(app)
     return app

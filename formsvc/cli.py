@@ -28,14 +28,21 @@ def db_upgrade() -> None:
 @click.option("--serve/--no-serve", default=True, help="Start the web server afterwards.")
 def demo_command(host: str, port: int, serve: bool) -> None:
     """Migrate, seed the demo population, load the catalogue, print sign-ins, serve."""
-    from formsvc.demo import prepare
+    from formsvc.accounts import CITIZEN
+    from formsvc.demo import DEMO_POPULATION, DEMO_SEED, prepare
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     accounts, imported = prepare(app)
     click.echo(f"Catalogue: {', '.join(r.form_id for r in imported) or 'empty'}")
     click.echo("Demo citizens (sign in with số định danh cá nhân + mật khẩu):")
     for account in accounts:
-        click.echo(f"  {account.username}  {account.password}  {account.name}")
+        if account.role == CITIZEN:
+            click.echo(f"  {account.username}  {account.password}  {account.name}")
+    click.echo("Demo staff (sign in with tên đăng nhập + mật khẩu):")
+    for account in accounts:
+        if account.role != CITIZEN:
+            click.echo(f"  {account.username}  {account.password}  {account.name} [{account.role}]")
+    click.echo(f"Population: {DEMO_POPULATION} generated citizens (seed {DEMO_SEED}) around them")
     if serve:
         click.echo(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)")
         # Flask refuses app.run() inside its own CLI; the development server is what it uses.
@@ -43,12 +50,14 @@ def demo_command(host: str, port: int, serve: bool) -> None:
 
 
 def init_app(app: Flask) -> None:
+    from formsvc.prefill.cli import population
     from formsvc.render.cli import forms_render, pdf_group
     from formsvc.schemas.cli import forms
 
     forms.add_command(forms_render)
     app.cli.add_command(db_group)
     app.cli.add_command(forms)
+    app.cli.add_command(population)
     app.cli.add_command(pdf_group)
     app.cli.add_command(demo_command)
 

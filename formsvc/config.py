@@ -29,6 +29,12 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "SESSION_COOKIE_SECURE": False,
         "MAX_CONTENT_LENGTH": 1024 * 1024,
         "WTF_CSRF_TIME_LIMIT": None,
+        # Where prefill data comes from: a name registered in formsvc.prefill.registry.
+        "PREFILL_SOURCE": "population",
+        # Failed sign-ins allowed per account and per client address within the window.
+        "SIGNIN_MAX_FAILURES": 5,
+        "SIGNIN_MAX_FAILURES_PER_ADDRESS": 50,
+        "SIGNIN_WINDOW_SECONDS": 900,
     }
 
 

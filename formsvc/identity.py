@@ -17,6 +17,7 @@ __all__ = [
     "PersonalId",
     "compose",
     "parse",
+    "prefix",
 ]
 
 BIRTH_REGISTRATION_PROVINCES: dict[str, str] = {
@@ -77,11 +78,16 @@ def parse(number: str) -> PersonalId | None:
     )
 
 
-def compose(province_code: str, sex: str, born: date, serial: int) -> str:
-    """Build the number for a person; ``serial`` is the 6-digit random part."""
+def prefix(province_code: str, sex: str, born: date) -> str:
+    """The first six digits, ``PPP G YY``: everything but the random serial."""
     if province_code not in BIRTH_REGISTRATION_PROVINCES:
         raise ValueError(f"unknown birth-registration province code {province_code!r}")
     if not _FIRST_CENTURY <= born.year < _LAST_CENTURY + 100:
         raise ValueError(f"birth year {born.year} outside 1900-2199")
     digit = 2 * ((born.year - _FIRST_CENTURY) // 100) + (1 if sex == "female" else 0)
-    return f"{province_code}{digit}{born.year % 100:02d}{serial:06d}"
+    return f"{province_code}{digit}{born.year % 100:02d}"
+
+
+def compose(province_code: str, sex: str, born: date, serial: int) -> str:
+    """Build the number for a person; ``serial`` is the 6-digit random part."""
+    return f"{prefix(province_code, sex, born)}{serial:06d}"

@@ -17,15 +17,26 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
+from werkzeug.test import TestResponse
 
 from formsvc import create_app
-from formsvc.db import Base, get_engine
+from formsvc.db import Base, get_engine, session_scope
 from formsvc.demo import DemoAccount, prepare
+from formsvc.prefill import PATHS
+from formsvc.schemas import import_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 FORM_DEFINITIONS = ROOT / "form_definitions"
 # Rows that tests create; the population, accounts and catalogue stay seeded.
-ACTIVITY_TABLES = ("submission_pdfs", "status_changes", "submissions", "prefill_reads")
+ACTIVITY_TABLES = (
+    "submission_pdfs",
+    "status_changes",
+    "submissions",
+    "prefill_reads",
+    "prefill_consents",
+    "pending_disputes",
+    "submission_drafts",
+)
 
 
 def _fresh_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
@@ -56,10 +67,17 @@ def make_app(database_url: str, **overrides: object) -> Flask:
     return create_app(config)
 
 
+# Test-only definitions published beside the catalogue: a repeatable group and a condition.
+TEST_FORMS = Path(__file__).resolve().parent / "web" / "schemas"
+
+
 @pytest.fixture(scope="session")
 def seeded(database_url: str) -> list[DemoAccount]:
     app = make_app(database_url)
     accounts, _ = prepare(app)
+    with session_scope(app) as session:
+        for result in import_directory(session, TEST_FORMS, PATHS):
+            assert not result.problems, result.problems
     get_engine(app).dispose()
     return accounts
 
@@ -114,15 +132,41 @@ class Citizen:
         )
         assert response.status_code == 303, response.text
 
-    def post_form(self, url: str, answers: dict[str, str]) -> object:
+    def decide(self, form_id: str, agree: bool = True) -> TestResponse:
+        """Answer the consent page before prefill, the way a browser would."""
+        url = f"/forms/{form_id}/consent"
+        page = self.client.get(url)
+        choice = {"agree": "y", "accept": "Đồng ý"} if agree else {"decline": "Không đồng ý"}
+        response = self.client.post(url, data={"csrf_token": csrf_token(page.text), **choice})
+        assert response.status_code == 303, response.text
+        return response
+
+    def post_form(self, url: str, answers: dict[str, str]) -> TestResponse:
         page = self.client.get(url)
         return self.client.post(url, data={"csrf_token": csrf_token(page.text), **answers})
+
+    def confirm(self, review_url: str) -> TestResponse:
+        """Press "Xác nhận và nộp" on the check-your-answers page."""
+        page = self.client.get(review_url)
+        token = re.search(r'name="token" type="hidden" value="([^"]+)"', page.text)
+        assert token, page.text
+        return self.client.post(
+            review_url, data={"csrf_token": csrf_token(page.text), "token": token.group(1)}
+        )
+
+    def submit(self, url: str, answers: dict[str, str]) -> TestResponse:
+        """Fill, check and confirm: the response redirects to the receipt."""
+        filled = self.post_form(url, answers)
+        assert filled.status_code == 303, filled.text
+        return self.confirm(filled.headers["Location"])
 
 
 @pytest.fixture
 def citizen(client: FlaskClient, demo_accounts: list[DemoAccount]) -> Citizen:
+    """The head of the first demo household, signed in, having agreed to prefill CT01."""
     person = Citizen(client, demo_accounts[0])
     person.sign_in()
+    person.decide("ct01")
     return person
 
 

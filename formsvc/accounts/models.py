@@ -8,10 +8,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from formsvc.db import Base
 from formsvc.prefill.models import Citizen
 
-__all__ = ["CITIZEN", "ROLES", "Account"]
+__all__ = ["CITIZEN", "DESIGNER", "OFFICER", "ROLES", "STAFF_ROLES", "Account"]
 
 CITIZEN = "citizen"
-ROLES = (CITIZEN, "designer", "officer")
+DESIGNER = "designer"  # writes and publishes form definitions
+OFFICER = "officer"  # one-stop-shop officer (cán bộ Bộ phận Một cửa)
+STAFF_ROLES = (DESIGNER, OFFICER)
+ROLES = (CITIZEN, *STAFF_ROLES)
 
 
 class Account(Base):

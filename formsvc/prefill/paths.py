@@ -1,68 +1,292 @@
 """The prefill path language: dotted paths from a citizen record to the values forms reuse.
 
-Each path carries a type and a Vietnamese label so ``formsvc population fields`` and the form
-checker can list and verify them; the getter is the single place that knows where the value
-lives in the models.
+``citizen.<attribute>`` reads the signed-in citizen; ``citizen.<relative>.<attribute>`` reads
+a linked record (``father``, ``mother``, ``spouse``, ``household.head``); residences read as
+one line of text (``citizen.permanent_address``) or by part (``….street``, ``….ward``,
+``….ward_code``, ``….province``, ``….province_code``); ``citizen.household.members`` and
+``citizen.children`` are lists of small objects that fill repeatable groups.
+
+Each path declares the model attributes it ``reads`` (dotted, through relationships) so a
+source can load exactly those and nothing else: data minimisation is a property of the table
+below, not a promise in a comment. The getter is the single place that turns them into the
+JSON value a form receives.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from formsvc.prefill.models import Citizen
+from formsvc.prefill.models import HEAD_OF_HOUSEHOLD, Citizen
+from formsvc.prefill.units import full_address
 
-__all__ = ["PATHS", "PrefillPath"]
+__all__ = ["CATEGORIES", "PATHS", "ItemField", "PrefillPath", "jsonable"]
+
+# Categories of personal data, as the consent page names them.
+IDENTITY = "identity"
+DOCUMENTS = "documents"
+RESIDENCE = "residence"
+HOUSEHOLD = "household"
+FAMILY = "family"
+CONTACT = "contact"
+
+CATEGORIES = {
+    IDENTITY: "Thông tin nhân thân (họ tên, ngày sinh, giới tính, dân tộc, tôn giáo, quê quán…)",
+    DOCUMENTS: "Số định danh cá nhân và thẻ Căn cước / Căn cước công dân",
+    RESIDENCE: "Nơi thường trú, nơi tạm trú, nơi ở hiện tại",
+    HOUSEHOLD: "Thông tin hộ gia đình (chủ hộ, quan hệ với chủ hộ, thành viên)",
+    FAMILY: "Thông tin cha, mẹ, vợ hoặc chồng, con",
+    CONTACT: "Số điện thoại, email",
+}
+
+
+def jsonable(value: Any) -> Any:
+    """Dates as ISO text, recursively: what forms and submissions store."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: jsonable(item) for key, item in value.items()}
+    return value
+
+
+def _walk(record: Any, dotted: str) -> Any:
+    for name in dotted.split("."):
+        if record is None:
+            return None
+        record = getattr(record, name)
+    return record
+
+
+@dataclass(frozen=True)
+class ItemField:
+    """One property of the objects in a list path (``citizen.household.members[].full_name``)."""
+
+    key: str
+    type: str
+    label: str
 
 
 @dataclass(frozen=True)
 class PrefillPath:
     path: str
-    type: str
+    type: str  # "string", "date", "integer" or "array"
     label: str
+    description: str
+    category: str
+    reads: tuple[str, ...]
     get: Callable[[Citizen], Any]
+    items: tuple[ItemField, ...] = field(default=())
+
+    @property
+    def item_keys(self) -> frozenset[str]:
+        """Keys of a list path's entries: what an item property's x-prefill may name."""
+        return frozenset(item.key for item in self.items)
 
     def read(self, citizen: Citizen) -> Any:
         """The JSON value for a form (dates as ISO text), or ``None`` when unknown."""
-        value = self.get(citizen)
-        return value.isoformat() if isinstance(value, date) else value
+        return jsonable(self.get(citizen))
 
 
-def _head(citizen: Citizen) -> Citizen | None:
-    return citizen.household.head if citizen.household else None
+def _attribute(
+    path: str, kind: str, label: str, description: str, category: str, chain: str
+) -> PrefillPath:
+    return PrefillPath(
+        path, kind, label, description, category, (chain,), lambda c: _walk(c, chain)
+    )
 
 
-def _of_head(attribute: str) -> Callable[[Citizen], Any]:
-    return lambda citizen: getattr(_head(citizen), attribute, None)
+def _zero_padded(chain: str, width: int) -> Callable[[Citizen], Any]:
+    def get(citizen: Citizen) -> str | None:
+        code = _walk(citizen, chain)
+        return None if code is None else f"{code:0{width}d}"
+
+    return get
 
 
-_DEFINITIONS = [
-    ("citizen.full_name", "string", "Họ, chữ đệm và tên", lambda c: c.full_name),
-    ("citizen.date_of_birth", "date", "Ngày, tháng, năm sinh", lambda c: c.date_of_birth),
-    ("citizen.sex", "string", "Giới tính", lambda c: c.sex),
-    ("citizen.personal_id", "string", "Số định danh cá nhân", lambda c: c.personal_id),
-    ("citizen.ethnicity", "string", "Dân tộc", lambda c: c.ethnicity),
-    ("citizen.nationality", "string", "Quốc tịch", lambda c: c.nationality),
-    ("citizen.phone", "string", "Số điện thoại", lambda c: c.phone),
-    ("citizen.email", "string", "Email", lambda c: c.email),
-    ("citizen.permanent_address", "string", "Nơi thường trú", lambda c: c.permanent_address),
-    (
-        "citizen.relationship_to_head",
-        "string",
-        "Mối quan hệ với chủ hộ",
-        lambda c: c.relationship_to_head,
-    ),
-    ("citizen.household.head.full_name", "string", "Họ tên chủ hộ", _of_head("full_name")),
-    (
-        "citizen.household.head.personal_id",
-        "string",
-        "Số định danh cá nhân của chủ hộ",
-        _of_head("personal_id"),
-    ),
-]
+def _address(owner: str, kind: str) -> Callable[[Citizen], Any]:
+    prefix = f"{owner}." if owner else ""
+    return lambda c: full_address(
+        _walk(c, f"{prefix}{kind}street"), _walk(c, f"{prefix}{kind}ward")
+    )
 
-PATHS: dict[str, PrefillPath] = {
-    path: PrefillPath(path, kind, label, getter) for path, kind, label, getter in _DEFINITIONS
+
+def _address_reads(owner: str, kind: str) -> tuple[str, ...]:
+    prefix = f"{owner}." if owner else ""
+    return (
+        f"{prefix}{kind}street",
+        f"{prefix}{kind}ward.name",
+        f"{prefix}{kind}ward.province.name",
+    )
+
+
+def _residence(kind: str, label: str, description: str) -> list[PrefillPath]:
+    """A residence as text plus its parts, e.g. citizen.permanent_address(.ward)."""
+    base = f"citizen.{kind}_address"
+    column = f"{kind}_"
+    ward = f"{column}ward"
+    return [
+        PrefillPath(
+            base, "string", label, f"{description}: street, ward and province as one line.",
+            RESIDENCE, _address_reads("", column), _address("", column),
+        ),
+        _attribute(f"{base}.street", "string", f"{label} – số nhà, đường, thôn/ấp",
+                   f"{description}: house number and street, or hamlet.", RESIDENCE,
+                   f"{column}street"),
+        _attribute(f"{base}.ward", "string", f"{label} – xã/phường/đặc khu",
+                   f"{description}: name of the commune, ward or special zone.", RESIDENCE,
+                   f"{ward}.name"),
+        PrefillPath(f"{base}.ward_code", "string", f"{label} – mã xã/phường",
+                    f"{description}: 5-digit code of the commune or ward.", RESIDENCE,
+                    (f"{ward}_code",), _zero_padded(f"{ward}_code", 5)),
+        _attribute(f"{base}.province", "string", f"{label} – tỉnh/thành phố",
+                   f"{description}: name of the province or city.", RESIDENCE,
+                   f"{ward}.province.name"),
+        PrefillPath(f"{base}.province_code", "string", f"{label} – mã tỉnh/thành phố",
+                    f"{description}: 2-digit code of the province or city.", RESIDENCE,
+                    (f"{ward}.province_code",), _zero_padded(f"{ward}.province_code", 2)),
+    ]  # fmt: skip
+
+
+def _birth_year(chain: str) -> Callable[[Citizen], Any]:
+    return lambda c: getattr(_walk(c, chain), "year", None)
+
+
+_RELATIVES = {
+    "father": ("cha", "The father's"),
+    "mother": ("mẹ", "The mother's"),
+    "spouse": ("vợ/chồng", "The spouse's"),
 }
+
+
+def _relative(relation: str) -> list[PrefillPath]:
+    """The same facts about each linked relative: name, ID, birth, ethnicity, residence."""
+    word, whose = _RELATIVES[relation]
+    base = f"citizen.{relation}"
+    return [
+        _attribute(f"{base}.full_name", "string", f"Họ, chữ đệm và tên của {word}",
+                   f"{whose} full name.", FAMILY, f"{relation}.full_name"),
+        _attribute(f"{base}.personal_id", "string", f"Số định danh cá nhân của {word}",
+                   f"{whose} 12-digit personal ID number.", FAMILY, f"{relation}.personal_id"),
+        _attribute(f"{base}.date_of_birth", "date", f"Ngày sinh của {word}",
+                   f"{whose} date of birth.", FAMILY, f"{relation}.date_of_birth"),
+        PrefillPath(f"{base}.birth_year", "integer", f"Năm sinh của {word}",
+                    f"{whose} year of birth (forms that ask only the year).", FAMILY,
+                    (f"{relation}.date_of_birth",), _birth_year(f"{relation}.date_of_birth")),
+        _attribute(f"{base}.ethnicity", "string", f"Dân tộc của {word}",
+                   f"{whose} ethnicity.", FAMILY, f"{relation}.ethnicity"),
+        _attribute(f"{base}.nationality", "string", f"Quốc tịch của {word}",
+                   f"{whose} nationality.", FAMILY, f"{relation}.nationality"),
+        PrefillPath(f"{base}.permanent_address", "string", f"Nơi thường trú của {word}",
+                    f"{whose} permanent residence as one line.", FAMILY,
+                    _address_reads(relation, "permanent_"), _address(relation, "permanent_")),
+    ]  # fmt: skip
+
+
+MEMBER_ITEMS = (
+    ItemField("full_name", "string", "Họ, chữ đệm và tên"),
+    ItemField("date_of_birth", "date", "Ngày sinh"),
+    ItemField("sex", "string", "Giới tính (male/female)"),
+    ItemField("personal_id", "string", "Số định danh cá nhân"),
+    ItemField("relationship_to_head", "string", "Quan hệ với chủ hộ"),
+)
+CHILD_ITEMS = MEMBER_ITEMS[:4]
+
+
+def _members(citizen: Citizen) -> list[dict[str, Any]] | None:
+    household = citizen.household
+    if household is None:
+        return None
+    ordered = sorted(
+        household.members,
+        key=lambda m: (m.relationship_to_head != HEAD_OF_HOUSEHOLD, m.date_of_birth, m.id),
+    )
+    return [{item.key: getattr(m, item.key) for item in MEMBER_ITEMS} for m in ordered]
+
+
+def _children(citizen: Citizen) -> list[dict[str, Any]]:
+    return [{item.key: getattr(c, item.key) for item in CHILD_ITEMS} for c in citizen.children]
+
+
+_SCALARS = [
+    ("citizen.full_name", "string", "Họ, chữ đệm và tên",
+     "Full name at birth (họ, chữ đệm và tên khai sinh), surname first.", IDENTITY, "full_name"),
+    ("citizen.other_name", "string", "Tên gọi khác", "Other name, if one is recorded.",
+     IDENTITY, "other_name"),
+    ("citizen.date_of_birth", "date", "Ngày, tháng, năm sinh", "Date of birth.", IDENTITY,
+     "date_of_birth"),
+    ("citizen.sex", "string", "Giới tính", 'Sex: "male" or "female".', IDENTITY, "sex"),
+    ("citizen.place_of_birth", "string", "Nơi sinh", "Place of birth.", IDENTITY,
+     "place_of_birth"),
+    ("citizen.place_of_birth_registration", "string", "Nơi đăng ký khai sinh",
+     "The authority where the birth was registered.", IDENTITY, "birth_registration_place"),
+    ("citizen.hometown", "string", "Quê quán", "Hometown (quê quán).", IDENTITY, "hometown"),
+    ("citizen.ethnicity", "string", "Dân tộc", "Ethnicity, e.g. Kinh, Khmer, Tày.", IDENTITY,
+     "ethnicity"),
+    ("citizen.religion", "string", "Tôn giáo", 'Religion; "Không" when none.', IDENTITY,
+     "religion"),
+    ("citizen.nationality", "string", "Quốc tịch", "Nationality.", IDENTITY, "nationality"),
+    ("citizen.blood_group", "string", "Nhóm máu", "Blood group (A, B, AB, O) if recorded.",
+     IDENTITY, "blood_group"),
+    ("citizen.marital_status", "string", "Tình trạng hôn nhân",
+     "Chưa kết hôn, Đã kết hôn, Đã ly hôn or Góa.", IDENTITY, "marital_status"),
+    ("citizen.date_of_death", "date", "Ngày chết", "Date of death, if recorded.", IDENTITY,
+     "date_of_death"),
+    ("citizen.personal_id", "string", "Số định danh cá nhân",
+     "12-digit personal ID number (số định danh cá nhân).", DOCUMENTS, "personal_id"),
+    ("citizen.id_card.number", "string", "Số thẻ Căn cước/CCCD",
+     "Number of the current ID card.", DOCUMENTS, "id_card_number"),
+    ("citizen.id_card.issue_date", "date", "Ngày cấp thẻ Căn cước/CCCD",
+     "Issue date of the current ID card.", DOCUMENTS, "id_card_issue_date"),
+    ("citizen.id_card.issue_place", "string", "Nơi cấp thẻ Căn cước/CCCD",
+     "Issuing authority of the current ID card.", DOCUMENTS, "id_card_issue_place"),
+    ("citizen.id_card.expiry_date", "date", "Có giá trị đến",
+     "Expiry date of the current ID card; empty when it does not expire.", DOCUMENTS,
+     "id_card_expiry_date"),
+    ("citizen.old_id_number", "string", "Số Chứng minh nhân dân",
+     "The old 9-digit ID number (CMND), if one was issued.", DOCUMENTS, "old_id_number"),
+    ("citizen.phone", "string", "Số điện thoại", "10-digit mobile number.", CONTACT, "phone"),
+    ("citizen.email", "string", "Email", "Email address.", CONTACT, "email"),
+    ("citizen.relationship_to_head", "string", "Mối quan hệ với chủ hộ",
+     'Relationship to the head of household, e.g. "Chủ hộ", "Vợ", "Con đẻ".', HOUSEHOLD,
+     "relationship_to_head"),
+    ("citizen.household.head.full_name", "string", "Họ tên chủ hộ",
+     "Full name of the head of the citizen's household.", HOUSEHOLD, "household.head.full_name"),
+    ("citizen.household.head.personal_id", "string", "Số định danh cá nhân của chủ hộ",
+     "Personal ID number of the head of household.", HOUSEHOLD, "household.head.personal_id"),
+    ("citizen.household.head.date_of_birth", "date", "Ngày sinh của chủ hộ",
+     "Date of birth of the head of household.", HOUSEHOLD, "household.head.date_of_birth"),
+]  # fmt: skip
+
+_DEFINITIONS: list[PrefillPath] = [
+    *(_attribute(*row) for row in _SCALARS),
+    *_residence("permanent", "Nơi thường trú", "Permanent residence"),
+    *_residence("temporary", "Nơi tạm trú", "Temporary residence"),
+    *_residence("current", "Nơi ở hiện tại", "Current residence"),
+    PrefillPath(
+        "citizen.household.address", "string", "Địa chỉ hộ gia đình",
+        "Address the household is registered at, as one line.", HOUSEHOLD,
+        _address_reads("household", ""), _address("household", ""),
+    ),
+    PrefillPath(
+        "citizen.household.members", "array", "Thành viên hộ gia đình",
+        "Every member of the citizen's household (the citizen included), head first, then by "
+        "date of birth.", HOUSEHOLD,
+        ("household.members.relationship_to_head",
+         *(f"household.members.{item.key}" for item in MEMBER_ITEMS)),
+        _members, MEMBER_ITEMS,
+    ),
+    *_relative("father"),
+    *_relative("mother"),
+    *_relative("spouse"),
+    PrefillPath(
+        "citizen.children", "array", "Con",
+        "The citizen's children (linked by their father or mother), oldest first.", FAMILY,
+        tuple(f"children.{item.key}" for item in CHILD_ITEMS), _children, CHILD_ITEMS,
+    ),
+]  # fmt: skip
+
+PATHS: dict[str, PrefillPath] = {definition.path: definition for definition in _DEFINITIONS}

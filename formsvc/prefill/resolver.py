@@ -1,24 +1,34 @@
 """Resolve a form's ``x-prefill`` paths for a signed-in citizen, with provenance and audit.
 
-Only the paths the form maps are read (data minimisation), every read is logged, and a value
-the database does not hold leaves the field empty and editable rather than invented.
+Only the paths the form maps are read (data minimisation), in one bulk fetch from the
+configured source; every read is logged, and a value the source does not hold leaves the
+field empty and editable rather than invented. A failing source is logged and yields
+nothing: the citizen still gets a working, empty form.
+
+List paths (``citizen.household.members``) fill repeatable groups: each item property takes
+the list entry's key named by its own ``x-prefill`` (item-relative, e.g. ``"full_name"``) or,
+without one, the key equal to its property name.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from formsvc.prefill.models import Citizen, Household, PrefillRead
-from formsvc.prefill.paths import PATHS
-from formsvc.schemas import FormDocument
+from formsvc.prefill.base import PrefillSkipped
+from formsvc.prefill.mapping import prefill_nodes
+from formsvc.prefill.models import PrefillRead
+from formsvc.prefill.registry import DEFAULT_SOURCE, Registry, register
+from formsvc.schemas import FormDocument, Node
 from formsvc.types import utcnow
 
 __all__ = ["Prefilled", "resolve"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -26,12 +36,30 @@ class Prefilled:
     """A value from the population database and where it came from."""
 
     value: Any
-    source: str
+    source: str  # the path, e.g. "citizen.full_name"
     locked: bool
     read_at: datetime
+    provider: str = DEFAULT_SOURCE
 
     def as_provenance(self) -> dict[str, Any]:
-        return {"source": self.source, "locked": self.locked, "read_at": self.read_at.isoformat()}
+        return {
+            "source": self.source,
+            "provider": self.provider,
+            "locked": self.locked,
+            "read_at": self.read_at.isoformat(),
+        }
+
+
+def _fill_items(node: Node, entries: list[dict[str, Any]]) -> list[Any]:
+    """List entries as the repeatable group's rows, keyed by the item's property names."""
+    if node.item is None:
+        return []
+    keys = {child.name: child.prefill_key or child.name for child in node.item.children}
+    rows = [
+        {name: entry[key] for name, key in keys.items() if entry.get(key) is not None}
+        for entry in entries
+    ]
+    return [row for row in rows if row]
 
 
 def resolve(
@@ -40,31 +68,44 @@ def resolve(
     citizen_id: int,
     reader_account_id: int | None,
     purpose: str,
+    *,
+    source: str = DEFAULT_SOURCE,
+    registry: Registry | None = None,
 ) -> dict[tuple[str, ...], Prefilled]:
-    """Prefilled values keyed by field path; writes one audit row per call."""
-    mapped = [node for node in document.fields() if node.prefill in PATHS]
-    if not mapped:
+    """Prefilled values keyed by field path; writes one audit row per successful read."""
+    nodes = prefill_nodes(document)
+    if not nodes:
         return {}
-    citizen = session.scalars(
-        select(Citizen)
-        .where(Citizen.id == citizen_id)
-        .options(selectinload(Citizen.household).selectinload(Household.members))
-    ).one()
+    provider = (registry or register).create(source, session)
+    offered = provider.attributes()
+    paths = sorted({str(node.prefill) for node in nodes if node.prefill in offered})
+    if not paths:
+        return {}
+    try:
+        found = provider.fetch(citizen_id, paths)
+    except PrefillSkipped:
+        return {}
+    except Exception:
+        log.exception("prefill source %r failed for form %s", provider.name, document.form_id)
+        return {}
     now = utcnow()
     values: dict[tuple[str, ...], Prefilled] = {}
-    for node in mapped:
-        value = PATHS[str(node.prefill)].read(citizen)
-        if value is not None:
-            values[node.path] = Prefilled(value, str(node.prefill), node.locked, now)
+    for node in nodes:
+        value = found.get(str(node.prefill))
+        if isinstance(value, list) and offered[str(node.prefill)].items:
+            value = _fill_items(node, value)
+        if value not in (None, []):
+            values[node.path] = Prefilled(value, str(node.prefill), node.locked, now, provider.name)
     session.add(
         PrefillRead(
             read_at=now,
             reader_account_id=reader_account_id,
-            citizen_id=citizen.id,
+            citizen_id=citizen_id,
             form_id=document.form_id,
             form_version=document.version,
-            paths=sorted({str(node.prefill) for node in mapped}),
+            paths=paths,
             purpose=purpose,
+            source=provider.name,
         )
     )
     return values

@@ -5,11 +5,13 @@ from formsvc.render.applications import submission_pdf
 from formsvc.render.builder import (
     apply_errors,
     coercion_errors,
+    defaults,
     field_names,
     form_class,
-    initial_data,
     instance_from,
+    nest,
 )
+from formsvc.render.locks import release_unfilled
 from formsvc.render.pdf import PdfContext, PdfKind, PdfTooLarge, render_html, render_pdf
 from formsvc.render.qr import qr_payload
 from formsvc.render.values import display, format_date
@@ -22,13 +24,15 @@ __all__ = [
     "answers",
     "apply_errors",
     "coercion_errors",
+    "defaults",
     "display",
     "field_names",
     "form_class",
     "format_date",
-    "initial_data",
     "instance_from",
+    "nest",
     "qr_payload",
+    "release_unfilled",
     "render_html",
     "render_pdf",
     "submission_pdf",

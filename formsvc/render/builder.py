@@ -1,58 +1,96 @@
 """JSON Schema → WTForms: one form class per form version, built once and cached.
 
-Also the two directions of data flow around it: initial data (prefill) into the form, and
-the submitted form back out as a JSON instance for the schema to validate.
+Also the two directions of data flow around it: initial data (defaults, prefill, a draft)
+into the form, and the submitted form back out as a JSON instance for the schema to
+validate.
 """
 
 from __future__ import annotations
 
 import unicodedata
+import weakref
 from collections.abc import Iterator, Mapping
-from decimal import Decimal
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import Field, Form, FormField
+from wtforms import Field, FieldList, Form, FormField
+from wtforms.utils import unset_value
 
-from formsvc.render.fields import field_for
+from formsvc.render.fields import checkboxes_for, field_for, json_field_for
+from formsvc.render.values import choices
 from formsvc.schemas import CompiledForm, FieldError, Node
 
 __all__ = [
+    "PositionsField",
     "apply_errors",
     "coercion_errors",
+    "defaults",
     "field_names",
     "form_class",
-    "initial_data",
     "instance_from",
+    "nest",
 ]
 
-_CLASSES: dict[tuple[str, int], type[FlaskForm]] = {}
+# One class per compiled version; weak keys so a version dropped from the catalogue cache
+# takes its class with it.
+_CLASSES: weakref.WeakKeyDictionary[CompiledForm, type[FlaskForm]] = weakref.WeakKeyDictionary()
+_EMPTY: tuple[Any, ...] = (None, "", {}, [])
+
+
+class PositionsField(FormField):
+    """A fixed-length array (a pair, a triple) as a group of one field per position."""
+
+    def process(self, formdata: Any, data: Any = unset_value, extra_filters: Any = None) -> None:
+        if isinstance(data, list | tuple):
+            data = {str(index): value for index, value in enumerate(data)}
+        super().process(formdata, data, extra_filters)
 
 
 def _class_for(node: Node, base: type[Form], name: str) -> type[Form]:
-    attributes: dict[str, Any] = {}
-    for child in node.children:
-        if child.children:
-            sub = _class_for(child, Form, f"{name}_{child.name}")
-            attributes[child.name] = FormField(sub, label=child.title, separator="-")
-        else:
-            attributes[child.name] = field_for(child)
+    attributes = {child.name: _unbound(child, name) for child in node.children}
     return type(name, (base,), attributes)
+
+
+def _unbound(node: Node, owner: str) -> Field:
+    """The field for any node: groups, repeatable groups, choice lists, scalars, or JSON."""
+    label = node.title
+    if node.schema.get("x-widget") == "json":
+        return json_field_for(node)
+    if node.children:  # an object, or a fixed-length array's positions
+        sub = _class_for(node, Form, f"{owner}_{node.name}")
+        group = PositionsField if node.kind == "array" else FormField
+        return group(sub, label=label, separator="-", description=node.description or "")
+    if node.item is not None:
+        item = node.item
+        options = choices(item.schema)
+        if options is not None and not item.children:
+            return checkboxes_for(node, options)
+        if item.kind in ("object", "array") and not item.children:
+            return json_field_for(node)
+        entry = _unbound(item, f"{owner}_{node.name}")
+        return FieldList(
+            entry,
+            label=label,
+            description=node.description or "",
+            min_entries=max(int(node.schema.get("minItems", 0)), 1),
+            max_entries=node.schema.get("maxItems"),
+        )
+    if node.kind in ("object", "array"):
+        return json_field_for(node)
+    return field_for(node)
 
 
 def form_class(form: CompiledForm) -> type[FlaskForm]:
     """The (CSRF-protected) form class of a version; versions are immutable, so cache it."""
-    document = form.document
-    key = (document.form_id, document.version)
-    cls = _CLASSES.get(key)
+    cls = _CLASSES.get(form)
     if cls is None:
-        built = _class_for(document.root, FlaskForm, f"Form_{document.form_id}")
-        cls = _CLASSES[key] = built
+        document = form.document
+        cls = _CLASSES[form] = _class_for(document.root, FlaskForm, f"Form_{document.form_id}")
     return cls
 
 
-def initial_data(values: Mapping[tuple[str, ...], Any]) -> dict[str, Any]:
-    """Nest path-keyed values into the dict shape WTForms takes as ``data``."""
+def nest(values: Mapping[tuple[str, ...], Any]) -> dict[str, Any]:
+    """Path-keyed values as the nested dict WTForms takes as ``data``."""
     data: dict[str, Any] = {}
     for path, value in values.items():
         target = data
@@ -62,11 +100,41 @@ def initial_data(values: Mapping[tuple[str, ...], Any]) -> dict[str, Any]:
     return data
 
 
+def defaults(node: Node) -> dict[str, Any]:
+    """The schema's ``default`` and ``const`` values, nested like an instance."""
+    found: dict[str, Any] = {}
+    for child in node.children:
+        if "const" in child.schema:
+            found[child.name] = child.schema["const"]
+        elif "default" in child.schema:
+            found[child.name] = child.schema["default"]
+        elif child.children and child.kind == "object":
+            inner = defaults(child)
+            if inner:
+                found[child.name] = inner
+    return found
+
+
 def _to_json(value: Any) -> Any:
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value.strip())
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def _value(field: Field, node: Node) -> Any:
+    if "const" in node.schema:
+        return node.schema["const"]
+    if isinstance(field, FormField) and node.kind == "array":
+        positions = [_value(field.form[child.name], child) for child in node.children]
+        return None if all(p in _EMPTY for p in positions) else positions
+    if isinstance(field, FormField):
+        return instance_from(field.form, node)
+    if isinstance(field, FieldList) and node.item is not None:
+        rows = [_value(entry, node.item) for entry in field.entries]
+        return [row for row in rows if row not in _EMPTY]
+    value = _to_json(field.data)
+    if value in _EMPTY and node.nullable and node.required:
+        return None
     return value
 
 
@@ -74,12 +142,8 @@ def instance_from(form: Form, node: Node) -> dict[str, Any]:
     """The JSON instance a form holds; empty answers are left out, not sent as ``""``."""
     instance: dict[str, Any] = {}
     for child in node.children:
-        field = form[child.name]
-        if child.children:
-            value: Any = instance_from(field.form, child)
-        else:
-            value = _to_json(field.data)
-        if value not in (None, "", {}, []):
+        value = _value(form[child.name], child)
+        if value not in _EMPTY or (value is None and child.nullable and child.required):
             instance[child.name] = value
     return instance
 
@@ -87,10 +151,16 @@ def instance_from(form: Form, node: Node) -> dict[str, Any]:
 def _field_at(form: Form, path: tuple[str | int, ...]) -> Field | None:
     field: Any = form
     for part in path:
-        inner = field.form if isinstance(field, FormField) else field
-        if not isinstance(inner, Form) or str(part) not in inner:
-            return None
-        field = inner[str(part)]
+        if isinstance(field, FormField):
+            field = field.form
+        if isinstance(field, FieldList):
+            if not isinstance(part, int) or part >= len(field.entries):
+                return field
+            field = field.entries[part]
+        elif isinstance(field, Form) and str(part) in field:
+            field = field[str(part)]
+        else:
+            return field if isinstance(field, Field) else None
     return field if isinstance(field, Field) else None
 
 
@@ -106,23 +176,31 @@ def apply_errors(form: Form, errors: list[FieldError]) -> list[FieldError]:
     return sorted(errors, key=lambda error: order.get(error.key, len(order)))
 
 
-def _leaf_fields(form: Form) -> Iterator[Field]:
-    for field in form:
+def _leaf_fields(container: Any) -> Iterator[Field]:
+    for field in container:
         if isinstance(field, FormField):
             yield from _leaf_fields(field.form)
+        elif isinstance(field, FieldList):
+            for entry in field.entries:
+                yield from _leaf_fields([entry])
         else:
             yield field
 
 
 def field_names(form: Form) -> Iterator[str]:
-    """Every name the form can receive, nested ones included."""
+    """Every name the form can receive, nested ones and every row included."""
     return (field.name for field in _leaf_fields(form))
 
 
 def coercion_errors(form: Form) -> list[FieldError]:
     """Text that could not become a value (a date like 31/02/2024), as field errors."""
     return [
-        FieldError(tuple(field.name.split("-")), "format", str(message), str(message))
+        FieldError(
+            tuple(int(p) if p.isdigit() else p for p in field.name.split("-")),
+            "format",
+            str(message),
+            str(getattr(message, "en", message)),
+        )
         for field in _leaf_fields(form)
         for message in field.process_errors[:1]
     ]

@@ -1,7 +1,8 @@
 """``formsvc forms render`` and ``formsvc pdf render``: applications from the command line.
 
-``forms render`` prints one form — from the catalogue or a definition file — filled from a
-JSON file and/or a citizen's population record, blank, or fillable. Each output format is
+``forms render`` prints one form — from the catalogue or a definition file — as a PDF
+(filled from a JSON file and/or a citizen's population record, blank, or fillable) or as the
+citizen's web page (HTML). Each output format is
 one entry of ``_RENDERERS``; ``pdf render`` fills the PDF cache of many submissions.
 """
 
@@ -23,14 +24,17 @@ from sqlalchemy.orm import Session
 from formsvc.db import session_scope
 from formsvc.prefill import PATHS, Citizen, resolve
 from formsvc.render.batch import render_missing
-from formsvc.render.builder import initial_data
+from formsvc.render.builder import nest
 from formsvc.render.layout import lookup
+from formsvc.render.page import form_page
 from formsvc.render.pdf import PdfKind, PdfTooLarge, render_pdf
 from formsvc.render.values import LOCAL_TIME
 from formsvc.schemas import (
+    CompiledForm,
     DefinitionError,
     FormDocument,
     check_document,
+    check_structure,
     compiled,
     latest_version,
     load_definition,
@@ -53,8 +57,21 @@ def _render_pdf(document: FormDocument, answers: Answers, kind: PdfKind) -> byte
     return render_pdf(document, answers.data, answers.verified, kind=kind)
 
 
+def _render_html(document: FormDocument, answers: Answers, kind: PdfKind) -> bytes:
+    """The citizen's web page for the form: answers in the controls, errors beside them."""
+    form = CompiledForm(document.form_id, document.version, document.document)
+    data = None if kind is PdfKind.BLANK or not answers.data else answers.data
+    html, errors = form_page(form, data)
+    for error in errors:
+        click.echo(f"{error.key or '(root)'}: {error.message}", err=True)
+    return html.encode("utf-8")
+
+
 # Output formats: adding one is adding its function here.
-_RENDERERS: dict[str, Callable[[FormDocument, Answers, PdfKind], bytes]] = {"pdf": _render_pdf}
+_RENDERERS: dict[str, Callable[[FormDocument, Answers, PdfKind], bytes]] = {
+    "pdf": _render_pdf,
+    "html": _render_html,
+}
 
 
 def _definition_file(path: Path) -> FormDocument:
@@ -62,9 +79,13 @@ def _definition_file(path: Path) -> FormDocument:
         form_id, document = load_definition(path)
     except DefinitionError as error:
         raise click.ClickException(f"{path}: {error}") from error
-    errors = [finding for finding in check_document(form_id, document, PATHS) if finding.is_error]
-    if errors:
-        raise click.ClickException("\n".join(finding.line(str(path)) for finding in errors))
+    broken = check_structure(form_id, document)
+    if broken:
+        raise click.ClickException("\n".join(finding.line(str(path)) for finding in broken))
+    # Outside definitions (such as the rjsf samples) still render; what the linter finds is
+    # reported, as `formsvc forms check` would, without stopping the rendering.
+    for finding in check_document(form_id, document, PATHS):
+        click.echo(finding.line(str(path)), err=True)
     return FormDocument(form_id, document)
 
 
@@ -94,7 +115,7 @@ def _prefilled(session: Session, document: FormDocument, personal_id: str) -> An
         raise click.ClickException(f"no citizen with personal ID number {personal_id}")
     purpose = _CLI_PURPOSE.format(form=document.meta.get("code", document.form_id))
     values = resolve(session, document, citizen_id, None, purpose)
-    data = initial_data({path: found.value for path, found in values.items()})
+    data = nest({path: found.value for path, found in values.items()})
     return Answers(data, frozenset(values))
 
 
@@ -118,7 +139,7 @@ def _answers(
 @click.command("render")
 @with_appcontext
 @click.argument("form", metavar="FORM_ID_OR_PATH")
-@click.option("--format", "output_format", type=click.Choice(["pdf", "html"]), default="pdf",
+@click.option("--format", "output_format", type=click.Choice(sorted(_RENDERERS)), default="pdf",
               show_default=True)  # fmt: skip
 @click.option("--data", "data_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A JSON file of answers.")  # fmt: skip
@@ -140,9 +161,7 @@ def forms_render(
         raise click.UsageError("--blank and --fillable exclude each other")
     if blank and (data_file or personal_id):
         raise click.UsageError("a blank form takes no --data or --citizen")
-    renderer = _RENDERERS.get(output_format)
-    if renderer is None:
-        raise click.ClickException(f"--format {output_format} is not supported yet")
+    renderer = _RENDERERS[output_format]
     kind = PdfKind.BLANK if blank else PdfKind.FILLABLE if fillable else PdfKind.FILLED
     with session_scope() as session:  # commits the audit row of a --citizen read
         document = _document(session, form)

@@ -1,33 +1,44 @@
 """Which WTForms field a schema node becomes: lookup tables, not ``if`` chains.
 
 Fields only coerce text to Python values; the schema validates. That is why no WTForms
-validators are attached here beyond what coercion itself reports.
+validators are attached here: what coercion itself cannot do (a date that does not exist,
+"abc" for a number, broken JSON) is reported by the field, everything else by jsonschema.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from wtforms import (
     BooleanField,
-    DecimalField,
     EmailField,
     Field,
-    IntegerField,
     RadioField,
     SelectChoice,
     SelectField,
+    SelectMultipleField,
     StringField,
     TelField,
     TextAreaField,
+    widgets,
 )
 
-from formsvc.render.values import DATE_FORMAT, choices, format_date
+from formsvc.render.values import DATE_FORMAT, choices, format_date, html_value
 from formsvc.schemas import Node
+from formsvc.schemas.messages import Bilingual, message_for
 
-__all__ = ["DayMonthYearField", "field_for"]
+__all__ = [
+    "DayMonthYearField",
+    "JsonField",
+    "NumberField",
+    "checkboxes_for",
+    "field_for",
+    "json_field_for",
+]
 
 # Browser autofill hints for personal data, by prefill path.
 _AUTOCOMPLETE = {
@@ -40,6 +51,13 @@ _AUTOCOMPLETE = {
 }
 
 _RADIO_LIMIT = 4
+
+
+def _message(keyword: str, label: str, fmt: str | None = None) -> Bilingual:
+    return Bilingual(*message_for(keyword, label, fmt=fmt))
+
+
+_YES_NO = [(True, "Có"), (False, "Không")]
 
 
 class DayMonthYearField(StringField):
@@ -58,9 +76,7 @@ class DayMonthYearField(StringField):
             self.data = datetime.strptime(text, DATE_FORMAT).date().isoformat()
         except ValueError:
             self.data = None
-            raise ValueError(
-                f"{self.label.text} không đúng định dạng ngày/tháng/năm (dd/mm/yyyy)"
-            ) from None
+            raise ValueError(_message("format", self.label.text, fmt="date")) from None
 
     def _value(self) -> str:
         if self.raw_data:
@@ -68,12 +84,60 @@ class DayMonthYearField(StringField):
         return format_date(self.data) if self.data else ""
 
 
+class NumberField(StringField):
+    """A number typed as text, with a comma or a dot for decimals, as people write them."""
+
+    def __init__(self, *args: Any, integer: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.integer = integer
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        text = (valuelist[0] if valuelist else "").strip().replace(",", ".")
+        if not text:
+            self.data = None
+            return
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite() or (self.integer and number != int(number)):
+            self.data = None
+            raise ValueError(_message("integer" if self.integer else "number", self.label.text))
+        self.data = int(number) if self.integer or number == int(number) else float(number)
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return str(self.raw_data[0])
+        return "" if self.data is None else str(self.data)
+
+
+class JsonField(TextAreaField):
+    """What cannot become controls (free-form maps, deep recursion) as JSON text.
+
+    Still a labelled control, and the parsed value is validated by the schema like any other.
+    """
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        text = (valuelist[0] if valuelist else "").strip()
+        if not text:
+            self.data = None
+            return
+        try:
+            self.data = json.loads(text)
+        except ValueError:
+            self.data = None
+            raise ValueError(_message("json", self.label.text)) from None
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return str(self.raw_data[0])
+        return "" if self.data is None else json.dumps(self.data, ensure_ascii=False, indent=2)
+
+
 def _kwargs(node: Node) -> dict[str, Any]:
     schema = node.schema
     render_kw: dict[str, Any] = {}
-    if node.locked:
-        render_kw["readonly"] = True
-    if schema.get("readOnly"):
+    if node.locked or schema.get("readOnly") or "const" in schema:
         render_kw["readonly"] = True
     if node.prefill in _AUTOCOMPLETE:
         render_kw["autocomplete"] = _AUTOCOMPLETE[str(node.prefill)]
@@ -86,6 +150,31 @@ def _kwargs(node: Node) -> dict[str, Any]:
     return {"label": node.title, "description": node.description or "", "render_kw": render_kw}
 
 
+def _coercion(options: list[tuple[Any, str]]) -> Callable[[Any], Any]:
+    """Choices travel as text; give the schema back the const it declared (int, bool, …)."""
+    by_text = {html_value(value): value for value, _ in options}
+    return lambda text: by_text.get(text, text) if isinstance(text, str) else text
+
+
+def _disable_if_locked(node: Node, kw: dict[str, Any]) -> None:
+    if node.locked:
+        # Radios and selects ignore readonly; a disabled control is not posted, and the server
+        # re-applies the verified value.
+        kw["render_kw"].pop("readonly", None)
+        kw["render_kw"]["disabled"] = True
+
+
+def _choice(node: Node, kw: dict[str, Any], options: list[tuple[Any, str]]) -> Field:
+    entries = [SelectChoice(html_value(value), label) for value, label in options]
+    widget = node.schema.get("x-widget")
+    _disable_if_locked(node, kw)
+    coerce = _coercion(options)
+    if widget == "radio" or (widget != "select" and len(options) <= _RADIO_LIMIT):
+        return RadioField(choices=entries, coerce=coerce, validate_choice=False, **kw)
+    blank = SelectChoice("", "— Chọn —")
+    return SelectField(choices=[blank, *entries], coerce=coerce, validate_choice=False, **kw)
+
+
 def _date(node: Node, kw: dict[str, Any]) -> Field:
     kw["render_kw"].update(placeholder="dd/mm/yyyy", inputmode="numeric")
     return DayMonthYearField(**kw)
@@ -96,20 +185,17 @@ def _digits(node: Node, kw: dict[str, Any]) -> Field:
     return StringField(**kw)
 
 
-def _choice(node: Node, kw: dict[str, Any]) -> Field:
-    options = [SelectChoice(value, label) for value, label in choices(node.schema) or []]
-    widget = node.schema.get("x-widget")
-    radio = widget == "radio" or (widget != "select" and len(options) <= _RADIO_LIMIT)
-    if node.locked:
-        # Radios and selects ignore readonly; a disabled control is not posted, and the server
-        # re-applies the verified value.
-        kw["render_kw"].pop("readonly", None)
-        kw["render_kw"]["disabled"] = True
-    if radio:
-        return RadioField(choices=options, validate_choice=False, **kw)
-    return SelectField(
-        choices=[SelectChoice("", "— Chọn —"), *options], validate_choice=False, **kw
-    )
+def _number(node: Node, kw: dict[str, Any]) -> Field:
+    integer = node.kind == "integer"
+    kw["render_kw"]["inputmode"] = "numeric" if integer else "decimal"
+    return NumberField(integer=integer, **kw)
+
+
+def _boolean(node: Node, kw: dict[str, Any]) -> Field:
+    """Yes/no questions as two radios (GOV.UK pattern); x-widget "checkbox" for a tick box."""
+    if node.schema.get("x-widget") == "checkbox":
+        return BooleanField(**kw)
+    return _choice(node, kw, _YES_NO)
 
 
 _BY_FORMAT: dict[str, Callable[[Node, dict[str, Any]], Field]] = {
@@ -121,13 +207,14 @@ _BY_FORMAT: dict[str, Callable[[Node, dict[str, Any]], Field]] = {
 
 _BY_WIDGET: dict[str, Callable[[Node, dict[str, Any]], Field]] = {
     "textarea": lambda node, kw: TextAreaField(**kw),
+    "json": lambda node, kw: JsonField(**kw),
 }
 
 _BY_TYPE: dict[str, Callable[[Node, dict[str, Any]], Field]] = {
     "string": lambda node, kw: StringField(**kw),
-    "integer": lambda node, kw: IntegerField(**kw),
-    "number": lambda node, kw: DecimalField(**kw),
-    "boolean": lambda node, kw: BooleanField(**kw),
+    "integer": _number,
+    "number": _number,
+    "boolean": _boolean,
 }
 
 
@@ -135,12 +222,32 @@ def field_for(node: Node) -> Field:
     """The unbound field for a scalar node."""
     schema: Mapping[str, Any] = node.schema
     kw = _kwargs(node)
-    if choices(schema) is not None:
-        return _choice(node, kw)
     widget = schema.get("x-widget")
     if widget in _BY_WIDGET:
         return _BY_WIDGET[widget](node, kw)
+    options = choices(schema)
+    if options is not None:
+        return _choice(node, kw, options)
     fmt = schema.get("format")
     if fmt in _BY_FORMAT:
         return _BY_FORMAT[fmt](node, kw)
     return _BY_TYPE.get(node.kind, _BY_TYPE["string"])(node, kw)
+
+
+def checkboxes_for(node: Node, options: list[tuple[Any, str]]) -> Field:
+    """An array of choices (``uniqueItems`` of an enum) as a list of tick boxes."""
+    kw = _kwargs(node)
+    return SelectMultipleField(
+        choices=[SelectChoice(html_value(value), label) for value, label in options],
+        coerce=_coercion(options),
+        validate_choice=False,
+        widget=widgets.ListWidget(prefix_label=False),
+        option_widget=widgets.CheckboxInput(),
+        **kw,
+    )
+
+
+def json_field_for(node: Node) -> Field:
+    kw = _kwargs(node)
+    kw["description"] = node.description or 'Nhập dữ liệu dạng JSON, ví dụ {"khóa": "giá trị"}'
+    return JsonField(**kw)

@@ -6,12 +6,21 @@ on pages and on paper.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-__all__ = ["DATE_FORMAT", "LOCAL_TIME", "choices", "display", "format_date", "local"]
+__all__ = [
+    "DATE_FORMAT",
+    "LOCAL_TIME",
+    "choices",
+    "display",
+    "format_date",
+    "html_value",
+    "local",
+]
 
 DATE_FORMAT = "%d/%m/%Y"
 # Timestamps are stored in UTC; citizens and officers read Vietnam time (UTC+7, no DST).
@@ -31,6 +40,11 @@ def choices(schema: Mapping[str, Any]) -> list[tuple[Any, str]] | None:
     if "enum" in schema:
         return [(value, str(value)) for value in schema["enum"] if value is not None]
     return None
+
+
+def html_value(value: Any) -> str:
+    """A choice's value in an HTML form: strings as they are, other JSON values as JSON."""
+    return value if isinstance(value, str) else json.dumps(value)
 
 
 def format_date(value: str | date) -> str:

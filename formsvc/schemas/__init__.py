@@ -1,5 +1,6 @@
 """Form definitions: load, check, resolve, version and validate JSON Schema documents."""
 
+from formsvc.schemas.burden import Burden, burden
 from formsvc.schemas.catalogue import (
     CompiledForm,
     ImportResult,
@@ -7,7 +8,14 @@ from formsvc.schemas.catalogue import (
     import_directory,
     latest_versions,
 )
-from formsvc.schemas.check import DefinitionError, check_document, check_file, load_definition
+from formsvc.schemas.check import (
+    DefinitionError,
+    check_document,
+    check_file,
+    check_structure,
+    load_definition,
+)
+from formsvc.schemas.conditions import applies, prune_inactive
 from formsvc.schemas.document import Condition, FormDocument, Node
 from formsvc.schemas.errors import FieldError
 from formsvc.schemas.findings import Finding
@@ -22,6 +30,7 @@ from formsvc.schemas.versions import (
 )
 
 __all__ = [
+    "Burden",
     "CompiledForm",
     "Condition",
     "DefinitionError",
@@ -33,14 +42,18 @@ __all__ = [
     "ImportResult",
     "Node",
     "PublishRefused",
+    "applies",
+    "burden",
     "check_document",
     "check_file",
+    "check_structure",
     "compiled",
     "content_hash",
     "import_directory",
     "latest_version",
     "latest_versions",
     "load_definition",
+    "prune_inactive",
     "publish",
     "publish_draft",
     "save_draft",

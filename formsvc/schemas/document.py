@@ -198,7 +198,13 @@ class _Builder:
         base: str | None,
         condition: Condition | None = None,
         in_array: bool = False,
+        item_of: str | None = None,
     ) -> Node:
+        """``item_of``: the record list an array's item is filled from, its fields' base.
+
+        Any other object without an x-prefill of its own starts afresh: a child's block on a
+        birth registration must not be filled from the parent's record around it.
+        """
         schema, resolver = dereference(schema, resolver)
         prefill = absolute_prefill(schema.get("x-prefill"), base)
         common: dict[str, Any] = {
@@ -209,11 +215,30 @@ class _Builder:
         if depth >= MAX_DEPTH:
             return Node(name, path, schema, required, **common)
         if _is_object(schema):
-            children = self.children(schema, path, resolver, depth, prefill or base, in_array)
+            record = prefill or item_of
+            children = self.children(schema, path, resolver, depth, record, in_array)
+            return Node(name, path, schema, required, children=children, **common)
+        positions = schema.get("prefixItems", schema.get("items"))
+        if isinstance(positions, list):
+            # A fixed-length array (a pair, a triple): one field per position, named 0, 1, …
+            children = tuple(
+                self.node(str(i), (*path, str(i)), sub, True, resolver, depth + 1, None)
+                for i, sub in enumerate(positions)
+            )
             return Node(name, path, schema, required, children=children, **common)
         items = schema.get("items")
         if isinstance(items, Mapping):
-            item = self.node(name, path, items, True, resolver, depth + 1, prefill, in_array=True)
+            item = self.node(
+                name,
+                path,
+                items,
+                True,
+                resolver,
+                depth + 1,
+                prefill,
+                in_array=True,
+                item_of=prefill,
+            )
             return Node(name, path, schema, required, item=item, **common)
         return Node(name, path, schema, required, **common)
 
@@ -234,7 +259,7 @@ class _Builder:
                 if key in built:
                     continue
                 built[key] = self.node(
-                    key, (*path, key), sub, key in needed and condition is None,
+                    key, (*path, key), sub, key in needed,
                     part_resolver, depth + 1, base, condition, in_array,
                 )  # fmt: skip
         order = schema.get("x-order") or ()

@@ -8,9 +8,22 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["message_for"]
+__all__ = ["Bilingual", "message_for"]
 
 Pair = tuple[str, str]
+
+
+class Bilingual(str):
+    """A Vietnamese message that also knows its English: passes anywhere a ``str`` does
+    (WTForms keeps coercion errors as plain strings) without losing the translation."""
+
+    en: str
+
+    def __new__(cls, vi: str, en: str) -> Bilingual:
+        message = super().__new__(cls, vi)
+        message.en = en
+        return message
+
 
 _BY_FORMAT: dict[str, Pair] = {
     "personal-id": (
@@ -47,6 +60,10 @@ _BY_KEYWORD: dict[str, Pair] = {
     ),
 }
 _BY_KEYWORD["oneOf"] = _BY_KEYWORD["anyOf"] = _BY_KEYWORD["enum"]
+
+_BY_KEYWORD["integer"] = ("{label} phải là số nguyên", "{label} must be a whole number")
+_BY_KEYWORD["number"] = ("{label} phải là một số", "{label} must be a number")
+_BY_KEYWORD["json"] = ("{label}: dữ liệu JSON không hợp lệ", "{label}: the JSON is not valid")
 
 _FALLBACK: Pair = ("{label} không hợp lệ", "{label} is not valid")
 

@@ -16,10 +16,15 @@ from referencing import Registry, Resource, Specification
 from referencing.exceptions import NoSuchResource
 from referencing.jsonschema import DRAFT202012, specification_with
 
+from formsvc.schemas.walk import iter_subschemas
+
 __all__ = [
     "COMPONENTS_DIR",
     "COMPONENT_PREFIX",
+    "DRAFT_07",
+    "DRAFT_2020_12",
     "component_registry",
+    "dialect_of",
     "document_uri",
     "registry_for",
     "specification_of",
@@ -33,10 +38,38 @@ def _refuse(uri: str) -> Resource[Any]:
     raise NoSuchResource(ref=uri)  # type: ignore[call-arg]
 
 
+DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
+DRAFT_07 = "http://json-schema.org/draft-07/schema#"
+
+# Keywords only one of the two drafts knows, for documents that do not say which they are.
+_DRAFT_07_ONLY = {"definitions", "dependencies", "additionalItems"}
+_DRAFT_2020_ONLY = {
+    "$defs", "prefixItems", "dependentSchemas", "dependentRequired", "$dynamicRef",
+    "$dynamicAnchor", "unevaluatedProperties", "unevaluatedItems",
+}  # fmt: skip
+
+
+def dialect_of(document: Mapping[str, Any]) -> str:
+    """The draft a document declares; without ``$schema``, 2020-12.
+
+    Except for undeclared documents written entirely in draft-07 (``definitions``,
+    ``dependencies``, ``items`` as a list, nothing only 2020-12 has): many published schemas
+    are, and reading them as 2020-12 would silently ignore their dependencies.
+    """
+    declared = document.get("$schema")
+    if isinstance(declared, str) and declared:
+        return declared
+    used: set[str] = set()
+    for _pointer, schema in iter_subschemas(document):
+        used |= schema.keys() & (_DRAFT_07_ONLY | _DRAFT_2020_ONLY)
+        if isinstance(schema.get("items"), list):
+            used.add("items as a list")
+    draft_07 = used - _DRAFT_2020_ONLY
+    return DRAFT_07 if draft_07 and not used & _DRAFT_2020_ONLY else DRAFT_2020_12
+
+
 def specification_of(document: Mapping[str, Any]) -> Specification[Any]:
-    """The draft a document declares; no ``$schema`` means 2020-12."""
-    dialect = document.get("$schema")
-    return specification_with(dialect, default=DRAFT202012) if dialect else DRAFT202012
+    return specification_with(dialect_of(document), default=DRAFT202012)
 
 
 @cache

@@ -20,13 +20,19 @@ from typing import Any
 import jsonschema_rs
 from jsonschema import FormatChecker, ValidationError, validators
 from jsonschema.protocols import Validator
+from referencing.jsonschema import DRAFT202012
 
 from formsvc.schemas.agreement import identity_mismatches, person_blocks
 from formsvc.schemas.document import FormDocument, Node
 from formsvc.schemas.errors import FieldError
 from formsvc.schemas.formats import FORMATS
 from formsvc.schemas.messages import message_for
-from formsvc.schemas.references import COMPONENT_PREFIX, component_registry, specification_of
+from formsvc.schemas.references import (
+    COMPONENT_PREFIX,
+    component_registry,
+    dialect_of,
+    specification_of,
+)
 from formsvc.schemas.walk import Pointer, iter_subschemas
 
 __all__ = [
@@ -56,7 +62,7 @@ for _name, _predicate in FORMATS.items():
 
 
 def compile_validator(document: FormDocument) -> Validator:
-    cls = validators.validator_for(document.document, default=validators.Draft202012Validator)
+    cls = validators.validator_for({"$schema": dialect_of(document.document)})
     validator: Validator = cls(
         document.document, registry=document.registry, format_checker=FORMAT_CHECKER
     )
@@ -82,7 +88,7 @@ def compile_fast_check(document: FormDocument) -> Callable[[Any], bool] | None:
     try:
         registry = jsonschema_rs.Registry(resources, retriever=_refuse)
         fast = jsonschema_rs.validator_for(
-            dict(document.document),
+            {**document.document, "$schema": dialect_of(document.document)},
             formats={name: _strings_only(p) for name, p in FORMATS.items()},
             validate_formats=True,
             registry=registry,
@@ -228,12 +234,13 @@ def meta_schema_problems(document: Mapping[str, Any]) -> Iterator[tuple[Pointer,
     standard one through ``$dynamicRef``. Other drafts are checked against their own
     standard meta-schema, and the x- vocabulary is applied to each of their subschemas.
     """
-    if specification_of(document).name.endswith("2020-12"):
+    dialect = dialect_of(document)
+    if specification_of(document) is DRAFT202012:
         errors: Iterable[tuple[Pointer, ValidationError]] = (
             ((), error) for error in _meta_validator().iter_errors(document)
         )
     else:
-        standard = validators.validator_for(document, default=validators.Draft202012Validator)
+        standard = validators.validator_for({"$schema": dialect})
         errors = itertools.chain(
             (((), error) for error in standard(standard.META_SCHEMA).iter_errors(document)),
             (

@@ -1,8 +1,8 @@
 """Server-side truth for an incoming answer set: verified values win, the schema decides.
 
-A locked prefilled value that comes back missing is put back; one that comes back different
-is tampering and is refused, never trusted. Everything else is left to the form version's
-JSON Schema.
+Answers to conditional questions that do not apply are dropped. A locked prefilled value
+that comes back missing is put back; one that comes back different is tampering and is
+refused, never trusted. Everything else is left to the form version's JSON Schema.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from formsvc.prefill import Prefilled
-from formsvc.schemas import CompiledForm, FieldError
+from formsvc.schemas import CompiledForm, FieldError, prune_inactive
 
 __all__ = ["LOCKED_MESSAGE", "Intake", "check"]
 
@@ -47,9 +47,14 @@ def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
 
 
 def check(
-    form: CompiledForm, answers: dict[str, Any], prefilled: Mapping[tuple[str, ...], Prefilled]
+    form: CompiledForm,
+    answers: dict[str, Any],
+    prefilled: Mapping[tuple[str, ...], Prefilled],
+    disputes: Mapping[tuple[str, ...], str] | None = None,
 ) -> Intake:
-    intake = Intake(data=answers)
+    """``disputes`` are the citizen's notes on verified values they say are wrong."""
+    intake = Intake(data=prune_inactive(form.document.root, answers))
+    disputes = disputes or {}
     for path, verified in prefilled.items():
         given = _get(answers, path)
         if verified.locked and given is None:
@@ -61,6 +66,8 @@ def check(
             **verified.as_provenance(),
             "edited": _get(answers, path) != verified.value,
         }
+        if path in disputes:
+            intake.provenance[".".join(path)] |= {"disputed": True, "dispute_note": disputes[path]}
     locked_paths = {error.path for error in intake.errors}
     intake.errors.extend(e for e in form.validate(answers) if e.path not in locked_paths)
     return intake

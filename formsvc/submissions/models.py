@@ -5,20 +5,24 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from formsvc.accounts.models import Account
 from formsvc.db import Base
 from formsvc.schemas.models import FormVersion
+from formsvc.submissions.disputes import notes_in
 from formsvc.submissions.status import LABELS, RECEIVED
 from formsvc.types import JSONDocument, UTCDateTime, utcnow
 
-__all__ = ["StatusChange", "Submission"]
+__all__ = ["Draft", "StatusChange", "Submission"]
 
 
 class Submission(Base):
     __tablename__ = "submissions"
+    # The draft's token travels with the confirm button, so a second click (or a retry after
+    # a lost response) finds the submission the first one made instead of making another.
+    __table_args__ = (UniqueConstraint("account_id", "idempotency_key"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     tracking_code: Mapped[str] = mapped_column(String(16), unique=True)
@@ -28,6 +32,7 @@ class Submission(Base):
     prefill: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
     status: Mapped[str] = mapped_column(String(24), default=RECEIVED)
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    idempotency_key: Mapped[str | None] = mapped_column(String(36))
 
     form_version: Mapped[FormVersion] = relationship()
     account: Mapped[Account] = relationship()
@@ -41,6 +46,11 @@ class Submission(Base):
         return frozenset(
             tuple(key.split(".")) for key, origin in self.prefill.items() if not origin["edited"]
         )
+
+    @property
+    def disputes(self) -> dict[str, str]:
+        """Field key → the citizen's note, for verified values they flagged as wrong."""
+        return notes_in(self.prefill)
 
     @property
     def status_label(self) -> str:
@@ -58,3 +68,18 @@ class StatusChange(Base):
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     submission: Mapped[Submission] = relationship(back_populates="history")
+
+
+class Draft(Base):
+    """A citizen's unfinished answers to one form, kept server-side until they submit."""
+
+    __tablename__ = "submission_drafts"
+    __table_args__ = (UniqueConstraint("account_id", "form_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    form_id: Mapped[str] = mapped_column(String(64))
+    form_version_id: Mapped[int] = mapped_column(ForeignKey("form_versions.id"))
+    data: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
+    token: Mapped[str] = mapped_column(String(36))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

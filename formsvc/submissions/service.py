@@ -28,6 +28,7 @@ def create_submission(
     account_id: int,
     data: dict[str, Any],
     provenance: dict[str, Any],
+    idempotency_key: str | None = None,
 ) -> Submission:
     """A received submission with its first history entry; the caller commits both together."""
     submission = Submission(
@@ -37,6 +38,7 @@ def create_submission(
         data=data,
         prefill=provenance,
         status=RECEIVED,
+        idempotency_key=idempotency_key,
     )
     submission.history.append(StatusChange(status=RECEIVED, actor_account_id=account_id))
     session.add(submission)

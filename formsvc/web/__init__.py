@@ -1,15 +1,17 @@
-"""Flask blueprints: citizen pages, sign-in and health. Thin: no business rules live here."""
+"""Flask blueprints: citizen, privacy and staff pages, sign-in and health. Thin: no business
+rules live here."""
 
 from __future__ import annotations
 
-from flask import Flask, Response, render_template
+from flask import Flask, Response, g, render_template
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
 from formsvc.accounts import Account
+from formsvc.render.hints import condition_hint, condition_values
 from formsvc.render.values import local
-from formsvc.web import auth, citizen, documents, health
+from formsvc.web import auth, citizen, documents, health, i18n, privacy, ratelimit, staff
 from formsvc.web.auth import current_account
 
 __all__ = ["init_app"]
@@ -43,6 +45,12 @@ def _csrf_error(error: CSRFError) -> tuple[str, int]:
 
 
 def _database_unavailable(_error: OperationalError) -> tuple[str, int]:
+    """503, with the failed transaction rolled back so nothing half-written remains."""
+    session = g.pop("db_session", None)
+    if session is not None:
+        session.rollback()
+        session.close()
+    g.pop("account", None)
     return render_template("error.html", unavailable=True), 503
 
 
@@ -58,6 +66,10 @@ def init_app(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.globals["current_account"] = _signed_in_account
     app.jinja_env.filters["local"] = local
+    app.jinja_env.globals["condition_hint"] = condition_hint
+    app.jinja_env.globals["condition_values"] = condition_values
+    i18n.init_app(app)
+    ratelimit.init_app(app)
     csrf.init_app(app)
     app.after_request(_secure)
     app.register_error_handler(CSRFError, _csrf_error)
@@ -66,4 +78,6 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(health.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(citizen.bp)
+    app.register_blueprint(privacy.bp)
+    app.register_blueprint(staff.bp)
     app.register_blueprint(documents.bp)

@@ -5,18 +5,30 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
-from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, g, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 from wtforms import PasswordField, StringField
 from wtforms.validators import InputRequired
 
-from formsvc.accounts import CITIZEN, Account, authenticate
+from formsvc.accounts import CITIZEN, STAFF_ROLES, Account, authenticate
 from formsvc.db import get_session
+from formsvc.web import ratelimit
+from formsvc.web.safety import safe_next
 
-__all__ = ["bp", "citizen_required", "current_account"]
+__all__ = ["bp", "citizen_required", "current_account", "staff_required"]
 
 bp = Blueprint("auth", __name__)
 
@@ -25,13 +37,13 @@ View = TypeVar("View", bound=Callable[..., Any])
 
 class SignInForm(FlaskForm):
     username = StringField(
-        "Số định danh cá nhân",
-        validators=[InputRequired("Vui lòng nhập số định danh cá nhân")],
-        render_kw={"autocomplete": "username", "inputmode": "numeric"},
+        _l("Số định danh cá nhân hoặc tên đăng nhập"),
+        validators=[InputRequired(_l("Vui lòng nhập số định danh cá nhân"))],
+        render_kw={"autocomplete": "username", "spellcheck": "false"},
     )
     password = PasswordField(
-        "Mật khẩu",
-        validators=[InputRequired("Vui lòng nhập mật khẩu")],
+        _l("Mật khẩu"),
+        validators=[InputRequired(_l("Vui lòng nhập mật khẩu"))],
         render_kw={"autocomplete": "current-password"},
     )
 
@@ -43,46 +55,73 @@ def current_account() -> Account | None:
     return cast(Account | None, g.account)
 
 
-def citizen_required(view: View) -> View:
-    @functools.wraps(view)
-    def wrapped(*args: Any, **kwargs: Any) -> Any:
-        account = current_account()
-        if account is None:
-            return redirect(url_for("auth.sign_in", next=request.full_path.rstrip("?")))
-        if account.role != CITIZEN:
-            abort(403)
-        return view(*args, **kwargs)
+def _requires(roles: set[str]) -> Callable[[View], View]:
+    """Signed in with one of ``roles``: strangers go to sign-in, other roles get 403."""
 
-    return cast(View, wrapped)
+    def decorator(view: View) -> View:
+        @functools.wraps(view)
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            account = current_account()
+            if account is None:
+                return redirect(url_for("auth.sign_in", next=request.full_path.rstrip("?")))
+            if account.role not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+
+        return cast(View, wrapped)
+
+    return decorator
 
 
-def _safe_next(target: str | None) -> str:
-    """Only same-site paths, so the sign-in page cannot be used as an open redirect."""
-    if not target:
-        return url_for("citizen.index")
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return url_for("citizen.index")
-    return target
+citizen_required = _requires({CITIZEN})
+
+
+def staff_required(*roles: str) -> Callable[[View], View]:
+    """Only staff with one of ``roles`` (default: any staff role); citizens get 403."""
+    return _requires(set(roles or STAFF_ROLES))
+
+
+def _throttled(username: str) -> bool:
+    """Too many recent failures for this account or from this address."""
+    config = current_app.config
+    failures = ratelimit.counter()
+    return (
+        failures.count(f"user:{username}") >= config["SIGNIN_MAX_FAILURES"]
+        or failures.count(f"addr:{request.remote_addr}")
+        >= config["SIGNIN_MAX_FAILURES_PER_ADDRESS"]
+    )
 
 
 @bp.route("/signin", methods=["GET", "POST"])
-def sign_in() -> Response | tuple[str, int] | str:
+def sign_in() -> Response | tuple[str, int, dict[str, str]] | tuple[str, int] | str:
     form = SignInForm()
-    if form.validate_on_submit():
-        account = authenticate(get_session(), form.username.data or "", form.password.data or "")
-        if account is not None:
-            # A fresh session on sign-in: nothing from before survives (session fixation).
-            session.clear()
-            session["account_id"] = account.id
-            return redirect(_safe_next(request.args.get("next")), code=303)
-        form.password.errors = ["Số định danh cá nhân hoặc mật khẩu không đúng"]
+    if not form.validate_on_submit():
+        return render_template("signin.html", form=form), 422 if form.errors else 200
+    username = (form.username.data or "").strip()
+    if _throttled(username):
+        form.password.errors = [_l("Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.")]
+        window = str(current_app.config["SIGNIN_WINDOW_SECONDS"])
+        return render_template("signin.html", form=form), 429, {"Retry-After": window}
+    account = authenticate(get_session(), username, form.password.data or "")
+    if account is None:
+        ratelimit.counter().hit(f"user:{username}")
+        ratelimit.counter().hit(f"addr:{request.remote_addr}")
+        form.password.errors = [_l("Số định danh cá nhân hoặc mật khẩu không đúng")]
         return render_template("signin.html", form=form), 401
-    status = 422 if form.errors else 200
-    return render_template("signin.html", form=form), status
+    ratelimit.counter().reset(f"user:{username}")
+    # A fresh session on sign-in: nothing from before survives (session fixation).
+    language = session.get("lang")
+    session.clear()
+    session["account_id"] = account.id
+    if language:
+        session["lang"] = language
+    return redirect(safe_next(request.args.get("next")), code=303)
 
 
 @bp.post("/signout")
 def sign_out() -> Response:
+    language = session.get("lang")
     session.clear()
+    if language:
+        session["lang"] = language
     return redirect(url_for("citizen.index"), code=303)

@@ -61,7 +61,6 @@ def test_filled_from_a_citizen_record_and_a_data_file(app: Flask, tmp_path: Path
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("ct01", "--format", "html"), "not supported yet"),
         (("no-such-form",), "no form 'no-such-form'"),
         (("ct01", "--citizen", "000000000000"), "no citizen"),
         (("ct01", "--blank", "--fillable"), "exclude each other"),
@@ -112,3 +111,25 @@ def test_pdf_render_all_fills_the_cache_in_parallel(app: Flask) -> None:
 def test_pdf_render_wants_all_or_since(app: Flask, args: tuple[str, ...]) -> None:
     result = app.test_cli_runner().invoke(args=["pdf", "render", *args])
     assert result.exit_code != 0 and "--all or --since" in result.output
+
+
+def test_html_is_the_citizen_page_with_values_and_errors(app: Flask, tmp_path: Path) -> None:
+    output = tmp_path / "ct01.html"
+    code, printed = _render(
+        app, "ct01", "--format", "html", "--citizen", "092080123451", "-o", str(output)
+    )
+    assert code == 0, printed
+    page = output.read_text(encoding="utf-8")
+    assert 'value="Nguyễn Văn An"' in page and 'value="14/03/1980"' in page
+    assert "Kính gửi là bắt buộc" in page  # the answers so far are checked like a submission
+    definition = tmp_path / "outside.json"
+    definition.write_text('{"properties": {"age": {"type": "integer", "title": "Tuổi"}}}')
+    answers = tmp_path / "answers.json"
+    answers.write_text('{"age": "many"}')
+    code, printed = _render(
+        app, str(definition), "--format", "html", "--data", str(answers), "-o", str(output)
+    )
+    assert code == 0, printed
+    assert "the form has no title" in printed  # reported, not fatal, for outside schemas
+    assert "age: Tuổi không đúng kiểu dữ liệu" in printed
+    assert 'value="many"' in output.read_text(encoding="utf-8")

@@ -206,8 +206,22 @@ def test_draft_07_documents_are_checked_with_their_own_meta_schema() -> None:
 
 
 def test_document_without_schema_is_2020_12() -> None:
-    document = _form(b={"type": "array", "items": [{"type": "string"}]})
+    document = _form(b={"type": "array", "items": [{"type": "string"}]}, c={"$ref": "#/$defs/c"})
+    document["$defs"] = {"c": {"type": "string", "title": "C"}}
     assert any("is not of type 'object', 'boolean'" in m for _, m in _messages(document))
+
+
+def test_undeclared_draft_07_document_is_read_as_draft_07() -> None:
+    """Published schemas often omit $schema; written in draft-07 only, they mean draft-07."""
+    document = {
+        **_form(
+            a={"type": "string", "title": "A"},
+            b={"type": "array", "items": [{"type": "string", "title": "B"}]},
+        ),
+        "definitions": {"x": {"type": "string"}},
+        "dependencies": {"b": ["a"]},
+    }
+    assert not [m for severity, m in _messages(document) if severity == "error"]
 
 
 @pytest.mark.parametrize(

@@ -106,7 +106,7 @@ def test_conditional_fields_carry_their_condition() -> None:
     )
     nodes = form.nodes()
     assert nodes[("spouse",)].condition == Condition("if", ("married",), (True,))
-    assert nodes[("spouse",)].required is False  # required only when the branch applies
+    assert nodes[("spouse",)].required  # required when its branch applies
     assert nodes[("single_note",)].condition == Condition(
         "else", ("married",), (True,), "Chỉ khai nếu chưa kết hôn"
     )

@@ -80,9 +80,15 @@ def test_form_is_prefilled_and_locked(citizen: Citizen, app) -> None:  # type: i
 
 
 def test_submit_gives_receipt_and_pdf_with_answers(citizen: Citizen, app) -> None:  # type: ignore[no-untyped-def]
-    response = citizen.post_form("/forms/ct01", ANSWERS)
-    assert response.status_code == 303, response.text  # type: ignore[attr-defined]
-    receipt_url = response.headers["Location"]  # type: ignore[attr-defined]
+    filled = citizen.post_form("/forms/ct01", ANSWERS)
+    assert filled.status_code == 303 and filled.headers["Location"] == "/forms/ct01/review"
+    review = citizen.client.get("/forms/ct01/review")
+    assert review.status_code == 200
+    assert "Kiểm tra lại thông tin" in review.text and ANSWERS["request"] in review.text
+    assert _submission_count(app) == 0  # nothing is submitted before confirming
+    response = citizen.confirm("/forms/ct01/review")
+    assert response.status_code == 303, response.text
+    receipt_url = response.headers["Location"]
     code = receipt_url.rsplit("/", 1)[-1]
     assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}", code)
 
@@ -121,8 +127,8 @@ def test_submit_gives_receipt_and_pdf_with_answers(citizen: Citizen, app) -> Non
 
 def test_invalid_answers_get_field_errors_and_store_nothing(citizen: Citizen, app) -> None:  # type: ignore[no-untyped-def]
     response = citizen.post_form("/forms/ct01", {**ANSWERS, "phone": "12345", "recipient": ""})
-    assert response.status_code == 422  # type: ignore[attr-defined]
-    html = response.text  # type: ignore[attr-defined]
+    assert response.status_code == 422
+    html = response.text
     assert 'href="#recipient">Kính gửi là bắt buộc' in html
     assert "Số điện thoại phải gồm 10 chữ số" in html
     assert 'aria-describedby="phone-source phone-error"' in html
@@ -131,21 +137,21 @@ def test_invalid_answers_get_field_errors_and_store_nothing(citizen: Citizen, ap
 
 def test_unreadable_date_is_a_field_error(citizen: Citizen, app) -> None:  # type: ignore[no-untyped-def]
     response = citizen.post_form("/forms/ct01", {**ANSWERS, "date_of_birth": "31/02/1980"})
-    assert response.status_code == 422  # type: ignore[attr-defined]
-    assert "không đúng định dạng ngày/tháng/năm" in response.text  # type: ignore[attr-defined]
+    assert response.status_code == 422
+    assert "không đúng định dạng ngày/tháng/năm" in response.text
     assert _submission_count(app) == 0
 
 
 def test_changing_a_locked_value_is_refused(citizen: Citizen, app) -> None:  # type: ignore[no-untyped-def]
     response = citizen.post_form("/forms/ct01", {**ANSWERS, "full_name": "Người Khác"})
-    assert response.status_code == 422  # type: ignore[attr-defined]
-    assert "không thể sửa" in response.text  # type: ignore[attr-defined]
+    assert response.status_code == 422
+    assert "không thể sửa" in response.text
     assert _submission_count(app) == 0
 
 
 def test_fields_the_form_does_not_have_are_refused(citizen: Citizen, app) -> None:  # type: ignore[no-untyped-def]
     response = citizen.post_form("/forms/ct01", {**ANSWERS, "is_admin": "1"})
-    assert response.status_code == 400  # type: ignore[attr-defined]
+    assert response.status_code == 400
     assert _submission_count(app) == 0
 
 
@@ -158,7 +164,7 @@ def test_post_without_csrf_token_is_refused(citizen: Citizen, app) -> None:  # t
 def test_another_citizen_cannot_see_a_submission(
     client: FlaskClient, citizen: Citizen, demo_accounts: list[DemoAccount]
 ) -> None:
-    receipt_url = citizen.post_form("/forms/ct01", ANSWERS).headers["Location"]  # type: ignore[attr-defined]
+    receipt_url = citizen.submit("/forms/ct01", ANSWERS).headers["Location"]
     citizen.client.post("/signout", data={"csrf_token": csrf_token(client.get("/").text)})
     Citizen(client, demo_accounts[3]).sign_in()
     assert client.get(receipt_url).status_code == 404
@@ -168,3 +174,64 @@ def test_another_citizen_cannot_see_a_submission(
 @pytest.mark.parametrize("url", ["/forms/no-such-form", "/submissions/AAAA-BBBB-CCCC"])
 def test_unknown_things_are_404(citizen: Citizen, url: str) -> None:
     assert citizen.client.get(url).status_code == 404
+
+
+def test_confirming_twice_makes_one_submission(citizen: Citizen, app) -> None:  # type: ignore[no-untyped-def]
+    citizen.post_form("/forms/ct01", ANSWERS)
+    page = citizen.client.get("/forms/ct01/review")
+    token = re.search(r'name="token" type="hidden" value="([^"]+)"', page.text)
+    assert token
+    data = {"csrf_token": csrf_token(page.text), "token": token.group(1)}
+    first = citizen.client.post("/forms/ct01/review", data=data)
+    second = citizen.client.post("/forms/ct01/review", data=data)
+    assert first.status_code == second.status_code == 303
+    assert first.headers["Location"] == second.headers["Location"]
+    assert _submission_count(app) == 1
+
+
+def test_drafts_are_saved_and_resumed(citizen: Citizen) -> None:
+    saved = citizen.post_form(
+        "/forms/ct01", {"_action": "save", "recipient": "Công an phường Cái Khế"}
+    )
+    assert saved.status_code == 200 and "Đã lưu nháp" in saved.text
+    assert "Có bản nháp" in citizen.client.get("/").text
+    resumed = citizen.client.get("/forms/ct01")
+    assert _input_value(resumed.text, "recipient") == "Công an phường Cái Khế"
+    # Verified data is still the database's, whatever the draft holds.
+    assert _input_value(resumed.text, "full_name") == "Nguyễn Văn An"
+
+
+def test_another_citizen_never_sees_or_submits_a_draft(
+    client: FlaskClient, citizen: Citizen, demo_accounts: list[DemoAccount], app
+) -> None:  # type: ignore[no-untyped-def]
+    citizen.post_form("/forms/ct01", ANSWERS)
+    page = citizen.client.get("/forms/ct01/review")
+    token = re.search(r'name="token" type="hidden" value="([^"]+)"', page.text)
+    assert token
+    citizen.client.post("/signout", data={"csrf_token": csrf_token(page.text)})
+    other = Citizen(client, demo_accounts[3])
+    other.sign_in()
+    other.decide("ct01")
+    assert _input_value(client.get("/forms/ct01").text, "recipient") in (None, "")
+    home = client.get("/")
+    response = client.post(
+        "/forms/ct01/review", data={"csrf_token": csrf_token(home.text), "token": token.group(1)}
+    )
+    assert response.status_code == 303 and response.headers["Location"] == "/forms/ct01"
+    assert _submission_count(app) == 0
+
+
+def test_catalogue_search_ignores_case_and_diacritics(client: FlaskClient) -> None:
+    for query in ("cu tru", "CT01", "công an"):
+        assert (
+            "Tờ khai thay đổi thông tin cư trú" in client.get("/", query_string={"q": query}).text
+        )
+    assert "Tờ khai thay đổi thông tin cư trú" not in client.get("/?q=hộ chiếu xyz").text
+
+
+def test_english_interface(client: FlaskClient) -> None:
+    response = client.get("/lang/en?next=/", follow_redirects=True)
+    assert '<html lang="en"' in response.text
+    assert "Form catalogue" in response.text
+    assert "Tờ khai thay đổi thông tin cư trú" in response.text  # form content stays Vietnamese
+    assert client.get("/lang/fr").status_code == 404

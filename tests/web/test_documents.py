@@ -53,7 +53,7 @@ def test_application_pdf_is_rendered_once_then_served_from_the_cache(
         return render(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(formsvc.render.applications, "render_pdf", counting)
-    receipt = citizen.post_form("/forms/ct01", ANSWERS).headers["Location"]  # type: ignore[attr-defined]
+    receipt = citizen.submit("/forms/ct01", ANSWERS).headers["Location"]
     first = citizen.client.get(f"{receipt}/application.pdf")
     second = citizen.client.get(f"{receipt}/application.pdf")
     assert first.status_code == second.status_code == 200
