@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from formsvc.render.layout import Block, Item, Layout, PdfKind, items
+from formsvc.render.layout import Block, Item, Layout, PdfKind, items, lookup
 from formsvc.render.qr import qr_payload, qr_svg
 from formsvc.render.values import local
 from formsvc.schemas import FormDocument
@@ -108,7 +108,9 @@ def make_sheet(
             Signature(
                 str(signature["title"]),
                 str(signature.get("hint", "")),
-                str(data.get(signature["signer_field"], "")) if "signer_field" in signature else "",
+                str(lookup(data, (signature["signer_field"],)) or "")
+                if "signer_field" in signature
+                else "",
             )
             for signature in signatures
         ),
