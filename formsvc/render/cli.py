@@ -49,7 +49,8 @@ _CLI_PURPOSE = "In biểu mẫu {form} từ dòng lệnh"
 
 @dataclass(frozen=True)
 class Answers:
-    data: dict[str, Any] = field(default_factory=dict)
+    # An object for almost every form; one value or a list where the root is not an object.
+    data: Any = field(default_factory=dict)
     verified: frozenset[tuple[str, ...]] = frozenset()
 
 
@@ -61,6 +62,8 @@ def _render_html(document: FormDocument, answers: Answers, kind: PdfKind) -> byt
     """The citizen's web page for the form: answers in the controls, errors beside them."""
     form = CompiledForm(document.form_id, document.version, document.document)
     data = None if kind is PdfKind.BLANK or not answers.data else answers.data
+    if data is not None and not isinstance(data, Mapping):
+        raise click.ClickException("--format html: the answers must be a JSON object")
     html, errors = form_page(form, data)
     for error in errors:
         click.echo(f"{error.key or '(root)'}: {error.message}", err=True)
@@ -128,7 +131,9 @@ def _answers(
         return prefilled
     typed = json.loads(data_file.read_text(encoding="utf-8"))
     if not isinstance(typed, dict):
-        raise click.ClickException(f"{data_file}: the answers must be a JSON object")
+        if personal_id:
+            raise click.ClickException(f"{data_file}: only a JSON object combines with --citizen")
+        return Answers(typed)  # the answer of a form whose root is one value or a list
     data = _merge(prefilled.data, typed)
     verified = frozenset(
         path for path in prefilled.verified if lookup(data, path) == lookup(prefilled.data, path)

@@ -12,8 +12,9 @@ the web form posts, and free of the ``.`` that PDF reserves for field hierarchie
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any, ClassVar
 
@@ -22,6 +23,7 @@ from formsvc.schemas import Condition, FormDocument, Node
 
 __all__ = [
     "DEFAULT_BLANK_ROWS",
+    "ROOT_NAME",
     "Block",
     "Choice",
     "Group",
@@ -37,10 +39,15 @@ __all__ = [
 ]
 
 DEFAULT_BLANK_ROWS = 4
+# The input name of a form whose root is not an object (its answer is one value or a list).
+ROOT_NAME = "value"
 # Long free text gets several ruled lines to write on.
 _LONG_TEXT = 500
 _LONG_TEXT_LINES = 3
 _BOOLEAN = (("true", "Có", True), ("false", "Không", False))
+# More options than this make a drop-down list on fillable forms rather than radio buttons
+# (a radio group must not straddle pages, where it would become two fields of one name).
+_RADIO_LIMIT = 6
 
 Path = tuple[str, ...]
 _NO_NODE = Node("", (), {}, False)
@@ -74,6 +81,10 @@ class Item:
     multiple: bool = False
     lines: int = 1
     max_length: int | None = None
+
+    @property
+    def dropdown(self) -> bool:
+        return not self.multiple and len(self.choices) > _RADIO_LIMIT
 
 
 @dataclass(frozen=True)
@@ -119,9 +130,15 @@ Block = Item | Group | Table | Parties
 
 
 def lookup(data: Any, path: Sequence[str]) -> Any:
+    """The answer at ``path``; digits index the positions of a fixed-length array."""
     value = data
     for part in path:
-        value = value.get(part) if isinstance(value, Mapping) else None
+        if isinstance(value, Mapping):
+            value = value.get(part)
+        elif isinstance(value, list) and part.isdigit() and int(part) < len(value):
+            value = value[int(part)]
+        else:
+            return None
     return value
 
 
@@ -152,11 +169,12 @@ class Layout:
     def __init__(
         self,
         document: FormDocument,
-        data: Mapping[str, Any],
+        data: Any,
         verified: frozenset[Path],
         kind: PdfKind,
     ) -> None:
         self.nodes = document.nodes()
+        self.title = document.title
         self.data = data
         self.verified = verified
         self.kind = kind
@@ -181,8 +199,18 @@ class Layout:
         return None if node is None else self.item(node, "", self.data, 0, (name,))
 
     def root(self, skip: frozenset[str]) -> Iterator[Block]:
+        root = self.nodes[()]
+        if root.kind != "object":  # the answer is one value or one list: a single item
+            yield self.block(
+                replace(root, schema={**root.schema, "title": self.title}),
+                "1.",
+                self.data,
+                0,
+                (ROOT_NAME,),
+            )
+            return
         index = 0
-        for child in self.nodes[()].children:
+        for child in root.children:
             if child.name in skip:
                 continue
             if child.name in self.parties:
@@ -192,6 +220,7 @@ class Layout:
             if self.shown(child, self.data, 0):
                 index += 1
                 yield self.block(child, f"{index}.", self.data, 0, child.path)
+        yield from self.extras(root, "", index + 1, self.data, 0, ())
 
     def blocks(
         self, node: Node, prefix: str, source: Any, offset: int, name: Path
@@ -199,13 +228,34 @@ class Layout:
         shown = [child for child in node.children if self.shown(child, source, offset)]
         for index, child in enumerate(shown, start=1):
             yield self.block(child, f"{prefix}{index}.", source, offset, (*name, child.name))
+        yield from self.extras(node, prefix, len(shown) + 1, source, offset, name)
+
+    def extras(
+        self, node: Node, prefix: str, start: int, source: Any, offset: int, name: Path
+    ) -> Iterator[Item]:
+        """Answers the definition does not name (``additionalProperties``, entries past a
+        fixed-length array's positions): printed rather than silently dropped."""
+        value = lookup(source, node.path[offset:])
+        if self.kind is not PdfKind.FILLED:
+            return
+        if isinstance(value, Mapping):
+            known = {child.name for child in node.children}
+            unnamed = [(str(key), str(key), v) for key, v in value.items() if key not in known]
+        elif isinstance(value, list):
+            positions = range(len(node.children), len(value))
+            unnamed = [(str(i), f"{node.title} ({i + 1})", value[i]) for i in positions]
+        else:
+            return
+        answered = [entry for entry in unnamed if _answered(entry[2])]
+        for index, (key, label, answer) in enumerate(answered, start=start):
+            yield Item(f"{prefix}{index}.", label, field_name((*name, key)), _text({}, answer))
 
     def block(self, node: Node, number: str, source: Any, offset: int, name: Path) -> Block:
         if node.children:
             blocks = tuple(self.blocks(node, number, source, offset, name))
             return Group(number, node.title, self.hint(node), blocks)
         if node.item is not None and node.item.children:
-            return self.table(node, number)
+            return self.table(node, number, name)
         return self.item(node, number, source, offset, name)
 
     def item(self, node: Node, number: str, source: Any, offset: int, name: Path) -> Item:
@@ -226,7 +276,7 @@ class Layout:
             max_length=max_length if isinstance(max_length, int) else None,
         )
 
-    def table(self, node: Node, number: str) -> Table:
+    def table(self, node: Node, number: str, name: Path) -> Table:
         assert node.item is not None
         columns = list(node.item.fields())
         offset = len(node.path)
@@ -234,17 +284,39 @@ class Layout:
         rows: list[Any] = list(entries) if isinstance(entries, list) else []
         wanted = 1 if self.kind is PdfKind.FILLED else self.blank_rows  # rows to write on
         rows += [{}] * max(wanted - len(rows), 0)
+        # Keys the item does not define (additionalProperties) get columns of their own.
+        known = {child.name for child in node.item.children}
+        unnamed = list(
+            dict.fromkeys(
+                key
+                for row in rows
+                if isinstance(row, Mapping)
+                for key, value in row.items()
+                if key not in known and _answered(value)
+            )
+        )
         return Table(
             number,
             node.title,
             self.hint(node),
-            tuple(column.title for column in columns),
+            (*(column.title for column in columns), *unnamed),
             tuple(
-                tuple(
-                    self.item(
-                        column, "", row, offset, (*node.path, str(index), *column.path[offset:])
-                    )
-                    for column in columns
+                (
+                    *(
+                        self.item(
+                            column, "", row, offset, (*name, str(index), *column.path[offset:])
+                        )
+                        for column in columns
+                    ),
+                    *(
+                        Item(
+                            "",
+                            key,
+                            field_name((*name, str(index), key)),
+                            _text({}, lookup(row, (key,))),
+                        )
+                        for key in unnamed
+                    ),
                 )
                 for index, row in enumerate(rows)
             ),
@@ -302,19 +374,26 @@ class Layout:
         return f"Chỉ khai nếu “{trigger.title}” {verb} {wording}"
 
 
+def _text(schema: Mapping[str, Any], value: Any) -> str:
+    """An answer as printed; what the form does not describe field by field prints as JSON."""
+    if isinstance(value, Mapping | list):
+        return json.dumps(value, ensure_ascii=False)
+    return display(schema, value)
+
+
 def _answer(node: Node, value: Any) -> tuple[str, tuple[Choice, ...]]:
     """The printed answer and, for choices, every option with the chosen ones ticked."""
     if node.item is not None:  # a list of plain values, e.g. ticked choices
         values = value if isinstance(value, list) else []
-        text = ", ".join(display(node.item.schema, v) for v in values)
+        text = ", ".join(_text(node.item.schema, v) for v in values)
         options = choices(node.item.schema) or []
         return text, tuple(Choice(label, str(const), const in values) for const, label in options)
     if node.kind == "boolean":
-        return display(node.schema, value), tuple(
+        return _text(node.schema, value), tuple(
             Choice(label, key, value is flag) for key, label, flag in _BOOLEAN
         )
     options = choices(node.schema) or []
-    return display(node.schema, value), tuple(
+    return _text(node.schema, value), tuple(
         Choice(label, str(const), const == value) for const, label in options
     )
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from formsvc.render.layout import Block, Item, Layout, PdfKind, items
+from formsvc.render.layout import Block, Item, Layout, PdfKind, items, lookup
 from formsvc.render.qr import qr_payload, qr_svg
 from formsvc.render.values import local
 from formsvc.schemas import FormDocument
@@ -60,9 +60,8 @@ class Sheet:
     qr: Markup | None
 
 
-def _footer(document: FormDocument, context: PdfContext) -> str:
-    code = document.meta.get("code") or document.form_id
-    parts = [f"Mẫu {code}, phiên bản {document.version}"]
+def _footer(subject: str, context: PdfContext) -> str:
+    parts = [f"Mẫu {subject}"]
     if context.tracking_code:
         parts.insert(0, f"Mã hồ sơ: {context.tracking_code}")
     if context.submitted_at:
@@ -89,11 +88,11 @@ def make_sheet(
     blocks = layout.body(frozenset(special.values()))
     when = local(context.submitted_at) if context.submitted_at and kind is PdfKind.FILLED else None
     signatures = options.get("signatures") or [_DEFAULT_SIGNATURE]
-    code = meta.get("code") or document.form_id
+    subject = f"{meta.get('code') or document.form_id}, phiên bản {document.version}"
     return Sheet(
         kind=kind,
         title=document.title,
-        subject=f"{code}, phiên bản {document.version}",
+        subject=subject,
         code_line=str(options.get("code_line", "")),
         addressee=framed.get("addressee_field") or str(meta.get("agency", "")),
         blocks=blocks,
@@ -109,11 +108,13 @@ def make_sheet(
             Signature(
                 str(signature["title"]),
                 str(signature.get("hint", "")),
-                str(data.get(signature["signer_field"], "")) if "signer_field" in signature else "",
+                str(lookup(data, (signature["signer_field"],)) or "")
+                if "signer_field" in signature
+                else "",
             )
             for signature in signatures
         ),
-        footer=_footer(document, context),
+        footer=_footer(subject, context),
         qr=(
             qr_svg(qr_payload(context.tracking_code, data))
             if context.tracking_code and kind is PdfKind.FILLED

@@ -10,6 +10,7 @@ independently of the renderer's layout code.
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -66,15 +67,36 @@ def sample_data(document: FormDocument) -> dict[str, Any]:
     return data
 
 
+def _child(value: Any, name: str) -> Any:
+    if isinstance(value, dict):
+        return value.get(name)
+    if isinstance(value, list) and name.isdigit() and int(name) < len(value):
+        return value[int(name)]  # a position of a fixed-length array
+    return None
+
+
+def _printed(schema: Any, value: Any) -> str:
+    """Containers the definition does not describe field by field print as JSON."""
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return display(schema, value)
+
+
 def _leaves(node: Node, value: Any) -> Iterator[str]:
-    if node.children:
+    if node.children or (not node.path and node.kind == "object"):
         for child in node.children:
-            yield from _leaves(child, value.get(child.name) if isinstance(value, dict) else None)
+            yield from _leaves(child, _child(value, child.name))
+        # Answers the definition does not name, and entries past a fixed array's positions.
+        if isinstance(value, dict):
+            known = {child.name for child in node.children}
+            yield from (_printed({}, v) for k, v in value.items() if k not in known)
+        if isinstance(value, list):
+            yield from (_printed({}, v) for v in value[len(node.children) :])
     elif node.item is not None:
         for entry in value or []:
             yield from _leaves(node.item, entry)
     elif value is not None:
-        yield display(node.schema, value)
+        yield _printed(node.schema, value)
 
 
 def printed_values(document: FormDocument, data: dict[str, Any]) -> list[str]:
