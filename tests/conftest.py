@@ -35,6 +35,8 @@ ACTIVITY_TABLES = (
     "prefill_consents",
     "pending_disputes",
     "submission_drafts",
+    "staff_actions",
+    "form_drafts",
 )
 
 

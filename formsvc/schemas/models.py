@@ -48,3 +48,5 @@ class FormDraft(Base):
     based_on_version: Mapped[int | None] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     updated_by_account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    # Optimistic locking: every save bumps it, and a save based on an older one is refused.
+    revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")

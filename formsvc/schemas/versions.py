@@ -22,6 +22,7 @@ from formsvc.schemas.models import FormDraft, FormVersion
 
 __all__ = [
     "PublishRefused",
+    "StaleDraft",
     "content_hash",
     "latest_version",
     "publish",
@@ -37,6 +38,16 @@ class PublishRefused(ValueError):
         super().__init__(f"{form_id}: {len(findings)} error(s), not published")
         self.form_id = form_id
         self.findings = list(findings)
+
+
+class StaleDraft(RuntimeError):
+    """Someone saved the draft since this editor loaded it; nothing was overwritten."""
+
+    def __init__(self, form_id: str, expected: int, current: int) -> None:
+        super().__init__(f"{form_id}: draft is at revision {current}, not {expected}")
+        self.form_id = form_id
+        self.expected = expected
+        self.current = current
 
 
 def content_hash(document: Mapping[str, Any]) -> str:
@@ -88,14 +99,32 @@ def publish(
 
 
 def save_draft(
-    session: Session, form_id: str, document: Mapping[str, Any], account_id: int | None = None
+    session: Session,
+    form_id: str,
+    document: Mapping[str, Any],
+    account_id: int | None = None,
+    *,
+    expected_revision: int | None = None,
 ) -> FormDraft:
-    """The form's working copy; it may be incomplete, so it is not checked here."""
-    draft = session.scalars(select(FormDraft).where(FormDraft.form_id == form_id)).first()
+    """The form's working copy; it may be incomplete, so it is not checked here.
+
+    ``expected_revision`` is the revision the editor loaded (0: "there was no draft"); a
+    different current revision raises :class:`StaleDraft` so a second designer never
+    overwrites the first one silently. ``None`` skips the check (imports, the CLI).
+    """
+    draft = session.scalars(
+        select(FormDraft).where(FormDraft.form_id == form_id).with_for_update()
+    ).first()
+    current_revision = draft.revision if draft is not None else 0
+    if expected_revision is not None and expected_revision != current_revision:
+        raise StaleDraft(form_id, expected_revision, current_revision)
     if draft is None:
         current = latest_version(session, form_id)
-        draft = FormDraft(form_id=form_id, based_on_version=current.version if current else None)
+        draft = FormDraft(
+            form_id=form_id, based_on_version=current.version if current else None, revision=0
+        )
         session.add(draft)
+    draft.revision = current_revision + 1
     draft.document = dict(document)
     draft.updated_by_account_id = account_id
     session.flush()
