@@ -34,9 +34,7 @@ def upgrade() -> None:
     with op.batch_alter_table("staff_actions", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_staff_actions_form_id"), ["form_id"], unique=False)
     with op.batch_alter_table("form_drafts", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("revision", sa.Integer(), server_default="1", nullable=False)
-        )
+        batch_op.add_column(sa.Column("revision", sa.Integer(), server_default="1", nullable=False))
 
 
 def downgrade() -> None:
