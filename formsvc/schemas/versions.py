@@ -73,8 +73,16 @@ def publish(
     *,
     account_id: int | None = None,
     change_note: str | None = None,
+    legal_basis: str | None = None,
 ) -> tuple[FormVersion, bool]:
-    """(the version now current, whether it was created by this call)."""
+    """(the version now current, whether it was created by this call).
+
+    ``legal_basis`` (the decision that announced this version) is written into the
+    document's ``x-form`` too, so the stored text and the version row never disagree.
+    """
+    if legal_basis is not None:
+        meta = document.get("x-form")
+        document = {**document, "x-form": {**(meta or {}), "legal_basis": legal_basis}}
     errors = [f for f in check_document(form_id, document, paths) if f.is_error]
     if errors:
         raise PublishRefused(form_id, errors)
@@ -138,11 +146,18 @@ def publish_draft(
     *,
     account_id: int | None = None,
     change_note: str = "",
+    legal_basis: str | None = None,
 ) -> FormVersion:
     """Publish the draft and retire it; the draft stays if publishing is refused."""
     draft = session.scalars(select(FormDraft).where(FormDraft.form_id == form_id)).one()
     version, _ = publish(
-        session, form_id, draft.document, paths, account_id=account_id, change_note=change_note
+        session,
+        form_id,
+        draft.document,
+        paths,
+        account_id=account_id,
+        change_note=change_note,
+        legal_basis=legal_basis,
     )
     session.delete(draft)
     session.flush()
