@@ -283,7 +283,7 @@ def _update(document: dict[str, Any], form: Form) -> dict[str, Any]:
     )  # fmt: skip
     values: dict[str, Any] = {key: form[key] for key in texts if key in form}
     values["required"] = form.get("required") == "y"
-    values["locked"] = form.get("locked", "y") == "y"
+    values["locked"] = form.get("locked") == "y"
     return update_field(document, _path(form.get("path")), **values)
 
 
