@@ -233,7 +233,7 @@ def _render_editor(
     by_field: dict[str, list[Finding]] = {}
     for finding in findings:
         by_field.setdefault(_field_key(finding), []).append(finding)
-    text, _lines = pretty(state.document)
+    text = pretty(state.document)
     fields = list(iter_fields(state.document))
     try:
         share = burden(FormDocument(state.form_id, state.document)).saved_share
@@ -250,9 +250,7 @@ def _render_editor(
         errors_count=sum(f.is_error for f in findings),
         json_text=json_text if json_text is not None else text,
         json_problems=(
-            json_problems
-            if json_problems is not None
-            else problems_at_lines(state.document, findings)
+            json_problems if json_problems is not None else problems_at_lines(text, findings)
         ),
         tab=tab,
         error=error,
@@ -357,7 +355,7 @@ def edit(form_id: str) -> tuple[str, int] | Response:
         parsed, problems = parse_document(text)
         if parsed is not None:
             meta_problems = [Finding(p, m) for p, m in dict.fromkeys(meta_schema_problems(parsed))]
-            problems = problems_at_lines(parsed, meta_problems)
+            problems = problems_at_lines(text, meta_problems)
         if parsed is None or problems:
             if _wants_json():
                 response = jsonify(problems=[p.__dict__ for p in problems])

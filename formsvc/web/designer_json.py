@@ -1,22 +1,22 @@
 """The designer's JSON tab: the draft pretty-printed, and problems placed at their lines.
 
 Staff fix a JSON Schema document in a text area; a finding at ``properties.email.format``
-is only useful if it points at the line they see. The text is printed here (two-space
-indent, as ``json.dumps``) while noting the line each JSON pointer starts on.
+is only useful if it points at the line they see, in the text as they typed it.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 from formsvc.schemas import Finding
 from formsvc.schemas.check import _no_duplicate_keys
 from formsvc.schemas.walk import Pointer, display_path
 
-__all__ = ["JsonProblem", "parse_document", "pretty", "problems_at_lines"]
+__all__ = ["JsonProblem", "locate", "parse_document", "pretty", "problems_at_lines"]
 
 
 @dataclass(frozen=True)
@@ -27,37 +27,49 @@ class JsonProblem:
     severity: str = "error"
 
 
-def pretty(document: Any) -> tuple[str, dict[Pointer, int]]:
-    """(text, pointer → 1-based line); identical to ``json.dumps(indent=2)``."""
+def pretty(document: Any) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def _skip(text: str, index: int) -> int:
+    while index < len(text) and text[index] in " \t\r\n":
+        index += 1
+    return index
+
+
+def locate(text: str) -> dict[Pointer, int]:
+    """JSON pointer → 1-based line where its value starts, in ``text`` as the person wrote it.
+
+    ``text`` must be valid JSON; scalars are read by the standard decoder, so only the
+    structure is walked here.
+    """
+    decoder = json.JSONDecoder()
     lines: dict[Pointer, int] = {}
-    out: list[str] = []
-    row = [1]
 
-    def emit(text: str) -> None:
-        out.append(text)
-        row[0] += text.count("\n")
+    def value(index: int, pointer: Pointer) -> int:
+        index = _skip(text, index)
+        lines[pointer] = text.count("\n", 0, index) + 1
+        opening = text[index]
+        if opening not in "{[":
+            return decoder.raw_decode(text, index)[1]
+        closing, position = ("}" if opening == "{" else "]"), 0
+        index = _skip(text, index + 1)
+        if text[index] == closing:
+            return index + 1
+        while True:
+            if opening == "{":
+                key, index = scanstring(text, _skip(text, index) + 1)
+                index = value(_skip(text, index) + 1, (*pointer, key))
+            else:
+                index = value(index, (*pointer, position))
+                position += 1
+            index = _skip(text, index)
+            if text[index] != ",":
+                return index + 1
+            index += 1
 
-    def write(value: Any, pointer: Pointer, indent: int) -> None:
-        lines[pointer] = row[0]
-        pad = "  " * (indent + 1)
-        if isinstance(value, Mapping) and value:
-            emit("{")
-            for index, (key, item) in enumerate(value.items()):
-                emit(("," if index else "") + "\n" + pad + json.dumps(key, ensure_ascii=False))
-                emit(": ")
-                write(item, (*pointer, key), indent + 1)
-            emit("\n" + "  " * indent + "}")
-        elif isinstance(value, list) and value:
-            emit("[")
-            for index, item in enumerate(value):
-                emit(("," if index else "") + "\n" + pad)
-                write(item, (*pointer, index), indent + 1)
-            emit("\n" + "  " * indent + "]")
-        else:
-            emit(json.dumps(value, ensure_ascii=False))
-
-    write(document, (), 0)
-    return "".join(out), lines
+    value(0, ())
+    return lines
 
 
 def parse_document(text: str) -> tuple[dict[str, Any] | None, list[JsonProblem]]:
@@ -74,9 +86,9 @@ def parse_document(text: str) -> tuple[dict[str, Any] | None, list[JsonProblem]]
     return document, []
 
 
-def problems_at_lines(document: Any, findings: Sequence[Finding]) -> list[JsonProblem]:
-    """Each finding at the line of the deepest pointer prefix that exists in the text."""
-    _, lines = pretty(document)
+def problems_at_lines(text: str, findings: Sequence[Finding]) -> list[JsonProblem]:
+    """Each finding at the line of the deepest pointer prefix that exists in ``text``."""
+    lines = locate(text)
     placed = []
     for finding in findings:
         pointer = tuple(finding.pointer)

@@ -143,3 +143,18 @@ def test_meta_edits_go_to_x_form() -> None:
     assert doc["x-form"]["procedure"] == "Đăng ký" and doc["x-form"]["legal_basis"] == "QĐ 2"
     doc = set_meta(doc, procedure="")
     assert "procedure" not in doc["x-form"]
+
+
+def test_json_lines_follow_the_text_as_typed() -> None:
+    from formsvc.schemas import Finding
+    from formsvc.web.designer_json import locate, parse_document, problems_at_lines
+
+    text = '{"a": 1,\n "b": {\n   "c": [1,\n     {"d": "x"}]}}'
+    lines = locate(text)
+    assert lines[("a",)] == 1 and lines[("b",)] == 2
+    assert lines[("b", "c", 1, "d")] == 4
+    (problem,) = problems_at_lines(text, [Finding(("b", "c", 1, "d", "e"), "sai")])
+    assert problem.line == 4 and problem.where == "b.c[1].d.e"
+    assert parse_document("[1]")[0] is None
+    document, problems = parse_document('{"a": 1,\n"a": 2}')
+    assert document is None and problems
