@@ -32,8 +32,26 @@ async function post(form) {
 }
 
 let blocked = false;
+// Saves run one after another, and a structural edit (add, move, publish…) waits for them,
+// so the revision it carries is the one the last autosave produced.
+let queue = Promise.resolve();
+const timers = new Map();
 
-async function save(form) {
+function save(form) {
+  timers.delete(form);
+  queue = queue.then(() => saveNow(form));
+  return queue;
+}
+
+async function flush() {
+  for (const [form, timer] of timers) {
+    clearTimeout(timer);
+    save(form);
+  }
+  await queue;
+}
+
+async function saveNow(form) {
   if (blocked) { return false; }
   say("Đang lưu…");
   const { status: code, body } = await post(form);
@@ -55,15 +73,27 @@ async function save(form) {
 }
 
 function autosave(form) {
-  let timer = null;
   form.addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => save(form), DELAY);
+    clearTimeout(timers.get(form));
+    timers.set(form, setTimeout(() => save(form), DELAY));
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    clearTimeout(timer);
+    clearTimeout(timers.get(form));
     save(form);
+  });
+}
+
+function waitForSaves(form) {
+  form.addEventListener("submit", async (event) => {
+    if (form.dataset.flushed) { return; }
+    event.preventDefault();
+    await flush();
+    if (blocked) { return; }
+    form.dataset.flushed = "1";
+    // Outside this event's dispatch: a form ignores requestSubmit while it is submitting.
+    const { submitter } = event;
+    setTimeout(() => form.requestSubmit(submitter), 0);
   });
 }
 
@@ -122,6 +152,7 @@ function tabs(jsonForm) {
 
 if (root) {
   document.querySelectorAll("form[data-autosave]").forEach(autosave);
+  document.querySelectorAll('.designer form[method="post"]:not([data-autosave])').forEach(waitForSaves);
   const jsonForm = document.querySelector("[data-json-form]");
   if (jsonForm) {
     const textarea = jsonForm.querySelector("textarea");
