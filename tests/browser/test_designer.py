@@ -27,6 +27,14 @@ def _field(page: Page, key: str) -> None:
         details.locator("summary").click()
 
 
+def _add_field(page: Page, kind: str, label: str, name: str) -> None:
+    page.get_by_label("Loại trường").select_option(kind)
+    page.get_by_label("Nhãn trường mới").fill(label)
+    page.get_by_label("Tên kỹ thuật trường mới").fill(name)
+    page.get_by_role("button", name="Thêm trường").click()
+    expect(page.locator(f'[id="field-{name}"]')).to_contain_text(label)
+
+
 def _saved(page: Page) -> None:
     expect(page.locator("[data-status]")).to_contain_text("Đã lưu tự động")
 
@@ -65,20 +73,14 @@ def test_design_publish_fill_and_supersede(
     expect(staff.locator('[id="field-applicant"]')).to_contain_text("Người đề nghị")
 
     # A choice list, saved in the background.
-    staff.get_by_label("Loại trường").select_option("choice")
-    staff.get_by_label("Nhãn trường mới").fill("Hình thức nhận kết quả")
-    staff.get_by_label("Tên kỹ thuật trường mới").fill("delivery")
-    staff.get_by_role("button", name="Thêm trường").click()
+    _add_field(staff, "choice", "Hình thức nhận kết quả", "delivery")
     _field(staff, "delivery")
     staff.locator('[id="choices-delivery"]').fill("post = Qua bưu điện\noffice = Tại cơ quan")
     staff.locator('[id="required-delivery"]').check()
     _saved(staff)
 
     # A field shown only when the choice is "post".
-    staff.get_by_label("Loại trường").select_option("textarea")
-    staff.get_by_label("Nhãn trường mới").fill("Địa chỉ nhận qua bưu điện")
-    staff.get_by_label("Tên kỹ thuật trường mới").fill("post_address")
-    staff.get_by_role("button", name="Thêm trường").click()
+    _add_field(staff, "textarea", "Địa chỉ nhận qua bưu điện", "post_address")
     _field(staff, "post_address")
     staff.locator('[id="when-post_address"]').select_option("delivery")
     staff.locator('[id="value-post_address"]').fill("post")
