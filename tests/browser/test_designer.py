@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from formsvc.demo import DemoAccount
 from tests.browser.conftest import agree, sign_in
+from tests.browser.test_accessibility import _violations
 
 
 def _context_page(browser: Browser, live_server: str) -> Page:
@@ -142,3 +143,15 @@ def test_design_publish_fill_and_supersede(
     citizen.goto(f"/forms/{form_id}")
     citizen.get_by_role("radio", name="Qua bưu điện").check()
     expect(citizen.get_by_text("Địa chỉ nhận kết quả qua bưu điện")).to_be_visible()
+
+
+def test_designer_pages_have_no_serious_accessibility_violations(
+    browser: Browser, live_server: str, demo_accounts: list[DemoAccount]
+) -> None:
+    designer_account = next(a for a in demo_accounts if a.role == "designer")
+    page = _context_page(browser, live_server)
+    sign_in(page, designer_account)
+    for url in ("/staff/", "/staff/forms/ct01", "/staff/forms/ct01?tab=json", "/staff/forms/new"):
+        page.goto(url)
+        assert _violations(page) == [], url
+    page.context.close()
