@@ -13,7 +13,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from formsvc.schemas.check import check_document
 from formsvc.schemas.findings import Finding
@@ -128,14 +130,16 @@ def save_draft(
         raise StaleDraft(form_id, expected_revision, current_revision)
     if draft is None:
         current = latest_version(session, form_id)
-        draft = FormDraft(
-            form_id=form_id, based_on_version=current.version if current else None, revision=0
-        )
+        draft = FormDraft(form_id=form_id, based_on_version=current.version if current else None)
         session.add(draft)
-    draft.revision = current_revision + 1
     draft.document = dict(document)
     draft.updated_by_account_id = account_id
-    session.flush()
+    try:
+        session.flush()
+    except (StaleDataError, IntegrityError) as error:
+        # Another save won the race after our read (an UPDATE matched no row at our
+        # revision, or a first draft was inserted twice); the caller rolls back.
+        raise StaleDraft(form_id, current_revision, current_revision + 1) from error
     return draft
 
 
