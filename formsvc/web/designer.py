@@ -329,7 +329,12 @@ def _revision() -> int:
 
 
 def _conflict(state: EditorState, error: StaleDraft) -> tuple[str, int] | Response:
-    get_session().rollback()
+    """409: nothing saved; the refusal itself is logged, so lost work can be traced."""
+    session = get_session()
+    session.rollback()
+    detail = f"revision {error.expected} ≠ {error.current}"
+    record_action(session, _account().id, "refused-stale", state.form_id, detail=detail)
+    session.commit()
     message = _(
         "Bản nháp đã được người khác lưu (phiên bản nháp %(current)s) sau khi bạn mở nó "
         "(phiên bản nháp %(expected)s). Thay đổi của bạn chưa được lưu và không ghi đè lên "

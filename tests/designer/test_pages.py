@@ -95,6 +95,7 @@ def test_a_stale_save_is_refused_and_overwrites_nothing(designer: Citizen, form_
     assert refused.status_code == 409
     assert "người khác lưu" in refused.text
     assert "Bản của A" in client.get(f"/staff/forms/{form_id}").text
+    assert "refused-stale" in client.get(f"/staff/actions?form_id={form_id}").text
     as_json = client.post(
         f"/staff/forms/{form_id}", data=second, headers={"Accept": "application/json"}
     )
@@ -182,3 +183,15 @@ def test_previews_render_the_draft_prefilled(designer: Citizen, form_id: str) ->
     assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
     editor = client.get(f"/staff/forms/{form_id}")
     assert "frame-ancestors 'none'" in editor.headers["Content-Security-Policy"]
+
+
+def test_reuse_opportunities_sit_beside_their_field(designer: Citizen, form_id: str) -> None:
+    client = designer.client
+    create_form(client, form_id)
+    operate(client, form_id, "add", name="email", kind="email", label="Thư điện tử")
+    page = client.get(f"/staff/forms/{form_id}").text
+    block = page[page.index('id="field-email"') :]
+    block = block[: block.index("</li>")]
+    assert "reuse opportunity" in block and "citizen.email" in block
+    operate(client, form_id, "update", path="email", label="Thư điện tử", prefill="citizen.email")
+    assert "reuse opportunity" not in client.get(f"/staff/forms/{form_id}").text
