@@ -155,3 +155,31 @@ def test_designer_pages_have_no_serious_accessibility_violations(
         page.goto(url)
         assert _violations(page) == [], url
     page.context.close()
+
+
+def test_switching_tabs_keeps_a_json_edit_and_bad_json_stays_put(
+    browser: Browser, live_server: str, demo_accounts: list[DemoAccount]
+) -> None:
+    form_id = f"tk-{uuid.uuid4().hex[:8]}"
+    page = _context_page(browser, live_server)
+    sign_in(page, next(a for a in demo_accounts if a.role == "designer"))
+    page.goto("/staff/forms/new")
+    page.get_by_label("Mã định danh").fill(form_id)
+    for label, value in (("Số hiệu mẫu", "TK1"), ("Tên biểu mẫu", "Tờ khai JSON"),
+                         ("Cơ quan tiếp nhận", "UBND"), ("Căn cứ pháp lý", "QĐ 1")):  # fmt: skip
+        page.get_by_label(label).fill(value)
+    page.get_by_role("button", name="Tạo bản nháp").click()
+    page.get_by_role("link", name="JSON", exact=True).click()
+    text = page.get_by_label("Văn bản JSON của bản nháp")
+    text.fill(text.input_value().replace('"Tờ khai JSON"', '"Tờ khai sửa trong JSON"'))
+    page.get_by_role("link", name="Trình soạn trực quan").click()
+    expect(page.get_by_role("heading", name="Tờ khai sửa trong JSON")).to_be_visible()
+
+    page.get_by_role("link", name="JSON", exact=True).click()
+    text.fill('{\n  "title": "X",\n  "type": 5\n}')
+    page.get_by_role("link", name="Trình soạn trực quan").click()
+    expect(page.locator("[data-status]")).to_contain_text("Dòng 3")
+    expect(text).to_be_visible()  # still on the JSON tab, the text kept
+    page.reload()
+    expect(page.get_by_role("heading", name="Tờ khai sửa trong JSON")).to_be_visible()
+    page.context.close()
