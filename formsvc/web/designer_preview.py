@@ -71,15 +71,19 @@ def _preview_failed(error: Exception) -> Response:
     return _frameable(make_response(page, 200))
 
 
+def _filled(form: CompiledForm) -> tuple[dict[tuple[str, ...], Prefilled], dict[str, Any]]:
+    """(what the database gave, as nested answers) for the demo citizen."""
+    prefilled = _prefilled(form)
+    return prefilled, nest({path: p.value for path, p in prefilled.items()})
+
+
 @bp.get("/staff/forms/<form_id>/preview")
 @staff_required()
 def page(form_id: str) -> Response:
+    form = _draft_form(form_id)
     try:
-        form = _draft_form(form_id)
-        prefilled = _prefilled(form)
-        data: dict[str, Any] = {**defaults(form.document.root)}
-        data.update(nest({path: p.value for path, p in prefilled.items()}))
-        wtform = form_class(form)(data=data)
+        prefilled, values = _filled(form)
+        wtform = form_class(form)(data={**defaults(form.document.root), **values})
         release_unfilled(wtform, form.document.root, prefilled)
     except Exception as error:  # a half-built draft: say so in the frame, keep the editor
         return _preview_failed(error)
@@ -99,12 +103,11 @@ def page(form_id: str) -> Response:
 @bp.get("/staff/forms/<form_id>/preview.pdf")
 @staff_required()
 def pdf(form_id: str) -> Response:
+    form = _draft_form(form_id)
     try:
-        form = _draft_form(form_id)
-        prefilled = _prefilled(form)
-        data = nest({path: p.value for path, p in prefilled.items()})
+        prefilled, values = _filled(form)
         verified = {path for path, p in prefilled.items() if p.locked}
-        body = render_pdf(form.document, data, verified)
+        body = render_pdf(form.document, values, verified)
     except Exception as error:
         return _preview_failed(error)
     response = make_response(body)

@@ -195,3 +195,17 @@ def test_reuse_opportunities_sit_beside_their_field(designer: Citizen, form_id: 
     assert "reuse opportunity" in block and "citizen.email" in block
     operate(client, form_id, "update", path="email", label="Thư điện tử", prefill="citizen.email")
     assert "reuse opportunity" not in client.get(f"/staff/forms/{form_id}").text
+
+
+def test_previews_of_unknown_forms_are_404_and_broken_drafts_explain(
+    designer: Citizen, form_id: str
+) -> None:
+    client = designer.client
+    assert client.get("/staff/forms/nope-nope/preview").status_code == 404
+    assert client.get("/staff/forms/nope-nope/preview.pdf").status_code == 404
+    create_form(client, form_id)
+    broken = '{"title": "X", "type": "object", "properties": {"a": {"$ref": "#/$defs/none"}}}'
+    assert operate(client, form_id, "json", document=broken).status_code == 303
+    page = client.get(f"/staff/forms/{form_id}/preview")
+    assert page.status_code == 200 and "Chưa xem trước được" in page.text
+    assert "cannot resolve $ref" in client.get(f"/staff/forms/{form_id}").text
