@@ -36,6 +36,8 @@ ACTIVITY_TABLES = (
     "prefill_consents",
     "pending_disputes",
     "submission_drafts",
+    "staff_actions",
+    "form_drafts",
 )
 
 

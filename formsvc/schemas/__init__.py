@@ -22,6 +22,7 @@ from formsvc.schemas.findings import Finding
 from formsvc.schemas.models import FormDraft, FormVersion
 from formsvc.schemas.versions import (
     PublishRefused,
+    StaleDraft,
     content_hash,
     latest_version,
     publish,
@@ -42,6 +43,7 @@ __all__ = [
     "ImportResult",
     "Node",
     "PublishRefused",
+    "StaleDraft",
     "applies",
     "burden",
     "check_document",

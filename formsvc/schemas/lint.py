@@ -298,11 +298,14 @@ def _keywords(document: FormDocument) -> Iterator[Finding]:
         yield Finding((), "the form has no title")
     if "x-form" not in document.document:
         yield Finding((), "no x-form: code, legal basis and receiving agency are missing", WARNING)
-    elif document.document.get("additionalProperties") is not False:
+    elif False not in (
+        document.document.get("additionalProperties"),
+        document.document.get("unevaluatedProperties"),
+    ):
         yield Finding(
             (),
-            "additionalProperties is not false: answers to questions the form does not ask "
-            "would be accepted and stored",
+            "neither additionalProperties nor unevaluatedProperties is false: answers to "
+            "questions the form does not ask would be accepted and stored",
             WARNING,
         )
 

@@ -11,7 +11,19 @@ from werkzeug.exceptions import HTTPException
 from formsvc.accounts import Account
 from formsvc.render.hints import condition_hint, condition_values
 from formsvc.render.values import local
-from formsvc.web import auth, citizen, documents, health, i18n, privacy, ratelimit, staff
+from formsvc.web import (
+    auth,
+    citizen,
+    designer,
+    designer_feed,
+    designer_preview,
+    documents,
+    health,
+    i18n,
+    privacy,
+    ratelimit,
+    staff,
+)
 from formsvc.web.auth import current_account
 
 __all__ = ["init_app"]
@@ -81,3 +93,6 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(privacy.bp)
     app.register_blueprint(staff.bp)
     app.register_blueprint(documents.bp)
+    app.register_blueprint(designer.bp)
+    app.register_blueprint(designer_preview.bp)
+    app.register_blueprint(designer_feed.bp)
