@@ -12,7 +12,7 @@ from formsvc.submissions.models import StatusChange, Submission
 from formsvc.submissions.status import RECEIVED
 from formsvc.submissions.tracking import new_code, normalise
 
-__all__ = ["create_submission", "find_own"]
+__all__ = ["create_submission", "find_by_code", "find_own"]
 
 
 def _unused_code(session: Session) -> str:
@@ -34,6 +34,7 @@ def create_submission(
     submission = Submission(
         tracking_code=_unused_code(session),
         form_version=version,
+        form_id=version.form_id,
         account_id=account_id,
         data=data,
         prefill=provenance,
@@ -43,7 +44,23 @@ def create_submission(
     submission.history.append(StatusChange(status=RECEIVED, actor_account_id=account_id))
     session.add(submission)
     session.flush()
+    submission.change_seq = submission.history[0].id
+    session.flush()
     return submission
+
+
+def find_by_code(session: Session, text: str) -> Submission | None:
+    """For staff: a submission by its code, typed or read from the QR code on the PDF.
+
+    The QR code holds ``FORMSVC:<code>:<hash>``; a bare code works as well.
+    """
+    text = text.strip()
+    if text.upper().startswith("FORMSVC:"):
+        text = text.split(":")[1]
+    code = normalise(text)
+    if not code:
+        return None
+    return session.scalars(select(Submission).where(Submission.tracking_code == code)).first()
 
 
 def find_own(session: Session, tracking_code: str, account_id: int) -> Submission | None:
