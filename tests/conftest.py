@@ -174,7 +174,9 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def store_submission(app: Flask, account: DemoAccount, data: dict[str, object] | None = None) -> str:
+def store_submission(
+    app: Flask, account: DemoAccount, data: dict[str, object] | None = None
+) -> str:
     """A received CT01 submission made directly through the service; its tracking code."""
     from formsvc.accounts import Account
     from formsvc.schemas import latest_version

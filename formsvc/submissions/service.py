@@ -12,7 +12,7 @@ from formsvc.submissions.models import StatusChange, Submission
 from formsvc.submissions.status import RECEIVED
 from formsvc.submissions.tracking import new_code, normalise
 
-__all__ = ["create_submission", "find_by_code", "find_own"]
+__all__ = ["create_submission", "find_by_code", "find_own", "own_submissions"]
 
 
 def _unused_code(session: Session) -> str:
@@ -73,3 +73,15 @@ def find_own(session: Session, tracking_code: str, account_id: int) -> Submissio
             Submission.tracking_code == code, Submission.account_id == account_id
         )
     ).first()
+
+
+def own_submissions(session: Session, account_id: int, limit: int = 200) -> list[Submission]:
+    """A citizen's submissions, newest first."""
+    return list(
+        session.scalars(
+            select(Submission)
+            .where(Submission.account_id == account_id)
+            .order_by(Submission.submitted_at.desc(), Submission.id.desc())
+            .limit(limit)
+        )
+    )

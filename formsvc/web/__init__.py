@@ -11,7 +11,7 @@ from werkzeug.exceptions import HTTPException
 from formsvc.accounts import Account
 from formsvc.render.hints import condition_hint, condition_values
 from formsvc.render.values import local
-from formsvc.web import auth, citizen, health, i18n, privacy, ratelimit, staff
+from formsvc.web import auth, citizen, health, i18n, officer, privacy, ratelimit, staff
 from formsvc.web.auth import current_account
 
 __all__ = ["init_app"]
@@ -74,3 +74,4 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(citizen.bp)
     app.register_blueprint(privacy.bp)
     app.register_blueprint(staff.bp)
+    app.register_blueprint(officer.bp)

@@ -49,9 +49,7 @@ def upgrade() -> None:
             "updated_at", existing_type=sa.DateTime(timezone=True), nullable=False
         )
         batch_op.create_index(batch_op.f("ix_submissions_form_id"), ["form_id"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_submissions_change_seq"), ["change_seq"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_submissions_change_seq"), ["change_seq"], unique=False)
         batch_op.create_index(
             "ix_submissions_status_submitted_at", ["status", "submitted_at"], unique=False
         )
