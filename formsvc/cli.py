@@ -50,13 +50,17 @@ def demo_command(host: str, port: int, serve: bool) -> None:
 
 
 def init_app(app: Flask) -> None:
+    from formsvc.apikeys.cli import apikey
     from formsvc.prefill.cli import population
     from formsvc.schemas.cli import forms
+    from formsvc.submissions.cli import submissions
 
     app.cli.add_command(db_group)
     app.cli.add_command(forms)
     app.cli.add_command(population)
     app.cli.add_command(demo_command)
+    app.cli.add_command(apikey)
+    app.cli.add_command(submissions)
 
 
 def main() -> None:
