@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -25,6 +25,7 @@ __all__ = [
     "changed_since",
     "decode_cursor",
     "encode_cursor",
+    "iso",
     "listed",
 ]
 
@@ -48,8 +49,11 @@ def decode_cursor(cursor: str) -> int:
         raise BadCursor(cursor) from error
 
 
-def _iso(moment: datetime) -> str:
-    return moment.isoformat().replace("+00:00", "Z")
+def iso(moment: datetime) -> str:
+    """RFC 3339 in UTC; SQLite hands back naive datetimes, which are UTC here."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def as_record(submission: Submission) -> dict[str, Any]:
@@ -61,12 +65,12 @@ def as_record(submission: Submission) -> dict[str, Any]:
         "form_code": str(version.document.get("x-form", {}).get("code", submission.form_id)),
         "form_version": version.version,
         "status": submission.status,
-        "submitted_at": _iso(submission.submitted_at),
-        "updated_at": _iso(submission.updated_at),
+        "submitted_at": iso(submission.submitted_at),
+        "updated_at": iso(submission.updated_at),
         "data": submission.data,
         "prefill": submission.prefill,
         "history": [
-            {"status": c.status, "note": c.note, "changed_at": _iso(c.changed_at)}
+            {"status": c.status, "note": c.note, "changed_at": iso(c.changed_at)}
             for c in submission.history
         ],
     }

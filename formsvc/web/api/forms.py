@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from formsvc.db import get_session
 from formsvc.schemas import FormVersion, latest_version, latest_versions
+from formsvc.submissions.export import iso
 from formsvc.web.api.blueprint import bp
 from formsvc.web.api.problems import Problem
 
@@ -26,7 +27,7 @@ def summary(version: FormVersion) -> dict[str, Any]:
         "title": version.title,
         "code": str(meta.get("code", "")),
         "agency": str(meta.get("agency", "")),
-        "published_at": version.published_at.isoformat().replace("+00:00", "Z"),
+        "published_at": iso(version.published_at),
         "content_hash": version.content_hash,
         "change_note": version.change_note,
         "href": url_for("api.form_version", form_id=version.form_id, number=version.version),
