@@ -61,8 +61,8 @@ _CURSOR = {
     "description": "Opaque; the value a previous response handed out",
     "schema": _STRING,
 }
-_READ = [{"apiKey": []}, {"session": []}]
-_SYSTEM = [{"apiKey": []}]
+_READ: list[dict[str, list[str]]] = [{"apiKey": []}, {"session": []}]
+_SYSTEM: list[dict[str, list[str]]] = [{"apiKey": []}]
 
 SCHEMAS: dict[str, Any] = {
     "Problem": {
