@@ -45,6 +45,7 @@ _ORDER_LABELS = {
     "form": _l("Theo biểu mẫu"),
 }
 _DATE_MESSAGE = _l("Nhập ngày theo dạng dd/mm/yyyy")
+_DATE_INPUT = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"}
 
 
 class QueueFilter(Form):
@@ -53,8 +54,12 @@ class QueueFilter(Form):
     form_id = SelectField(_l("Biểu mẫu"), validators=[Optional()])
     status = SelectField(_l("Trạng thái"), validators=[Optional()])
     agency = SelectField(_l("Cơ quan tiếp nhận"), validators=[Optional()])
-    since = DateField(_l("Nộp từ ngày"), format="%d/%m/%Y", validators=[Optional()])
-    until = DateField(_l("Đến ngày"), format="%d/%m/%Y", validators=[Optional()])
+    since = DateField(
+        _l("Nộp từ ngày"), format="%d/%m/%Y", validators=[Optional()], render_kw=_DATE_INPUT
+    )
+    until = DateField(
+        _l("Đến ngày"), format="%d/%m/%Y", validators=[Optional()], render_kw=_DATE_INPUT
+    )
     order = SelectField(_l("Sắp xếp"), default="newest")
     page = IntegerField(
         _l("Trang"),
