@@ -4,7 +4,9 @@ Every change to a submission (creation or a status move) appends a history row a
 that row's id into ``Submission.change_seq``. The feed is ordered by that number and a
 cursor is the last number a client has seen, so resuming after it yields each new or changed
 submission exactly once: a record that changes again later comes back once more, as its new
-state. Cursors are opaque to clients (base64 of the number) so the scheme can change.
+state. Numbers reach the table in commit order (see ``sequence``), so none appears behind a
+cursor that has already passed it. Cursors are opaque to clients (base64 of the number), so
+the scheme can change.
 """
 
 from __future__ import annotations

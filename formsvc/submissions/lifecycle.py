@@ -17,6 +17,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from formsvc.submissions.models import StatusChange, Submission
+from formsvc.submissions.sequence import hold_feed_order
 from formsvc.submissions.status import (
     COMPLETED,
     IN_PROCESSING,
@@ -107,6 +108,7 @@ def transition(
     current = submission.status
     _refuse_bad_move(current, target)
     _refuse_bad_note(target, note)
+    hold_feed_order(session)
     now = utcnow()
     moved = session.execute(
         update(Submission)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from formsvc.schemas import FormVersion
 from formsvc.submissions.models import StatusChange, Submission
+from formsvc.submissions.sequence import hold_feed_order
 from formsvc.submissions.status import RECEIVED
 from formsvc.submissions.tracking import new_code, normalise
 
@@ -31,6 +32,7 @@ def create_submission(
     idempotency_key: str | None = None,
 ) -> Submission:
     """A received submission with its first history entry; the caller commits both together."""
+    hold_feed_order(session)
     submission = Submission(
         tracking_code=_unused_code(session),
         form_version=version,
