@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from formsvc.schemas import latest_versions
 from formsvc.submissions.models import Submission
@@ -66,7 +66,9 @@ def agencies(session: Session) -> dict[str, list[str]]:
 
 
 def _filtered(session: Session, filters: Filters) -> Select[Any]:
-    query = select(Submission)
+    query = select(Submission).options(
+        selectinload(Submission.account), selectinload(Submission.form_version)
+    )
     if filters.form_id:
         query = query.where(Submission.form_id == filters.form_id)
     if filters.status:

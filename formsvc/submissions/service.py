@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from formsvc.schemas import FormVersion
 from formsvc.submissions.models import StatusChange, Submission
@@ -82,6 +82,7 @@ def own_submissions(session: Session, account_id: int, limit: int = 200) -> list
     return list(
         session.scalars(
             select(Submission)
+            .options(selectinload(Submission.form_version))
             .where(Submission.account_id == account_id)
             .order_by(Submission.submitted_at.desc(), Submission.id.desc())
             .limit(limit)
