@@ -71,7 +71,7 @@ from formsvc.submissions.disputes import (
     notes_in,
     read_disputes,
 )
-from formsvc.web import documents
+from formsvc.web import dossier
 from formsvc.web.auth import citizen_required, current_account
 
 __all__ = ["bp"]
@@ -320,7 +320,7 @@ def review(form_id: str) -> BaseResponse | tuple[str, int] | str:
             tuple(key.split(".")) for key, o in intake.provenance.items() if not o["edited"]
         }
         lines = answers(form.document.root, intake.data, verified)
-        disputed = documents.disputed_fields(form.document, notes_in(intake.provenance))
+        disputed = dossier.disputed_fields(form.document, notes_in(intake.provenance))
         get_session().commit()
         return render_template(
             "review.html",
@@ -367,7 +367,7 @@ def receipt(tracking_code: str) -> str:
     submission = _own_or_404(tracking_code)
     document = compiled(submission.form_version).document
     lines = answers(document.root, submission.data, submission.verified_paths)
-    disputed = documents.disputed_fields(document, submission.disputes)
+    disputed = dossier.disputed_fields(document, submission.disputes)
     return render_template(
         "receipt.html",
         submission=submission,
@@ -381,4 +381,4 @@ def receipt(tracking_code: str) -> str:
 @bp.get("/submissions/<tracking_code>/application.pdf")
 @citizen_required
 def application_pdf(tracking_code: str) -> Response:
-    return documents.application_pdf(_own_or_404(tracking_code))
+    return dossier.application_pdf(_own_or_404(tracking_code))

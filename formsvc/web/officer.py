@@ -30,7 +30,7 @@ from formsvc.submissions import (
 )
 from formsvc.submissions.lifecycle import MAX_NOTE
 from formsvc.submissions.queue import ORDERS, Filters, agencies, search
-from formsvc.web import documents
+from formsvc.web import dossier
 from formsvc.web.auth import current_account, staff_required
 
 __all__ = ["bp"]
@@ -168,7 +168,7 @@ def _detail(
         submission=submission,
         document=document,
         lines=answers(document.root, submission.data, submission.verified_paths),
-        disputed=documents.disputed_fields(document, submission.disputes),
+        disputed=dossier.disputed_fields(document, submission.disputes),
         labels=LABELS,
         actions=actions,
         errors=errors if errors is not None else _field_errors(action) if action else [],
@@ -213,4 +213,4 @@ def change_status(tracking_code: str) -> BaseResponse | tuple[str, int]:
 @bp.get("/<tracking_code>/application.pdf")
 @staff_required()
 def application_pdf(tracking_code: str) -> Response:
-    return documents.application_pdf(_submission_or_404(tracking_code))
+    return dossier.application_pdf(_submission_or_404(tracking_code))

@@ -22,7 +22,7 @@ from formsvc.submissions.export import (
     listed,
 )
 from formsvc.submissions.remote import account_for, purpose, submit_answers
-from formsvc.web import documents
+from formsvc.web import dossier
 from formsvc.web.api.access import Caller, require
 from formsvc.web.api.blueprint import bp
 from formsvc.web.api.body import json_object, string_field
@@ -227,4 +227,4 @@ def move(tracking_code: str) -> Response:
 
 @bp.get("/submissions/<tracking_code>/application.pdf")
 def pdf(tracking_code: str) -> Response:
-    return documents.application_pdf(_visible(require(READ), tracking_code))
+    return dossier.application_pdf(_visible(require(READ), tracking_code))
