@@ -161,3 +161,25 @@ def test_other_citizens_get_404_on_pages_and_pdf(
     assert client.get(f"/submissions/{code}/application.pdf").status_code == 404
     assert code not in client.get("/submissions").text
     assert re.search("chưa nộp hồ sơ", client.get("/submissions").text)
+
+
+def test_detail_marks_verified_answers_and_disputes(
+    app: Flask, citizen: Citizen, demo_accounts: list[DemoAccount]
+) -> None:
+    answers = {
+        "recipient": "Công an phường Ninh Kiều",
+        "phone": "0912345678",
+        "request": "Đăng ký tạm trú",
+        "dispute.full_name": "Tên tôi viết sai dấu",
+    }
+    receipt = citizen.submit("/forms/ct01", answers)
+    code = receipt.headers["Location"].rsplit("/", 1)[-1]
+    client = citizen.client
+    client.post("/signout", data={"csrf_token": csrf_token(client.get("/").text)})
+    _staff(client, OFFICER)
+    detail = client.get(f"/staff/submissions/{code}")
+    assert detail.status_code == 200
+    assert "Đã xác thực" in detail.text and "Đăng ký tạm trú" in detail.text
+    assert "Tên tôi viết sai dấu" in detail.text
+    queue = client.get("/staff/submissions")
+    assert code in queue.text and "Nguyễn Văn An" in queue.text
