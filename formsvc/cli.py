@@ -50,9 +50,11 @@ def demo_command(host: str, port: int, serve: bool) -> None:
 
 
 def init_app(app: Flask) -> None:
+    from formsvc.apikeys.cli import apikey
     from formsvc.prefill.cli import population
     from formsvc.render.cli import forms_render, pdf_group
     from formsvc.schemas.cli import forms
+    from formsvc.submissions.cli import submissions
 
     forms.add_command(forms_render)
     app.cli.add_command(db_group)
@@ -60,6 +62,8 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(population)
     app.cli.add_command(pdf_group)
     app.cli.add_command(demo_command)
+    app.cli.add_command(apikey)
+    app.cli.add_command(submissions)
 
 
 def main() -> None:

@@ -1,6 +1,7 @@
 """Imports every model module so ``Base.metadata`` is complete for Alembic and tests."""
 
 from formsvc.accounts.models import Account
+from formsvc.apikeys.models import ApiKey
 from formsvc.prefill.consent import PrefillConsent
 from formsvc.prefill.models import Citizen, GeneratedPopulation, Household, PrefillRead
 from formsvc.prefill.units import LegacyProvince, Province, Ward
@@ -12,6 +13,7 @@ from formsvc.submissions.models import Draft, StatusChange, Submission
 
 __all__ = [
     "Account",
+    "ApiKey",
     "Citizen",
     "Draft",
     "FormDraft",

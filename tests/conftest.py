@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 from werkzeug.test import TestResponse
 
 from formsvc import create_app
@@ -38,6 +38,7 @@ ACTIVITY_TABLES = (
     "submission_drafts",
     "staff_actions",
     "form_drafts",
+    "api_keys",
 )
 
 
@@ -174,3 +175,19 @@ def citizen(client: FlaskClient, demo_accounts: list[DemoAccount]) -> Citizen:
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+def store_submission(
+    app: Flask, account: DemoAccount, data: dict[str, object] | None = None
+) -> str:
+    """A received CT01 submission made directly through the service; its tracking code."""
+    from formsvc.accounts import Account
+    from formsvc.schemas import latest_version
+    from formsvc.submissions import create_submission
+
+    with session_scope(app) as session:
+        owner = session.scalars(select(Account).where(Account.username == account.username)).one()
+        version = latest_version(session, "ct01")
+        assert version is not None
+        submission = create_submission(session, version, owner.id, data or {}, {})
+        return submission.tracking_code

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-__all__ = ["LABELS", "RECEIVED"]
+__all__ = [
+    "COMPLETED",
+    "IN_PROCESSING",
+    "LABELS",
+    "NEEDS_INFORMATION",
+    "RECEIVED",
+    "REJECTED",
+    "STATUSES",
+]
 
 RECEIVED = "received"
+IN_PROCESSING = "in_processing"
+NEEDS_INFORMATION = "needs_information"
+COMPLETED = "completed"
+REJECTED = "rejected"
+STATUSES = (RECEIVED, IN_PROCESSING, NEEDS_INFORMATION, COMPLETED, REJECTED)
 
 
 def N_(text: str) -> str:
@@ -14,8 +27,8 @@ def N_(text: str) -> str:
 
 LABELS = {
     RECEIVED: N_("Đã tiếp nhận"),
-    "in_processing": N_("Đang xử lý"),
-    "needs_information": N_("Yêu cầu bổ sung"),
-    "completed": N_("Hoàn thành"),
-    "rejected": N_("Từ chối"),
+    IN_PROCESSING: N_("Đang xử lý"),
+    NEEDS_INFORMATION: N_("Yêu cầu bổ sung"),
+    COMPLETED: N_("Hoàn thành"),
+    REJECTED: N_("Từ chối"),
 }

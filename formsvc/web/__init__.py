@@ -3,7 +3,7 @@ rules live here."""
 
 from __future__ import annotations
 
-from flask import Flask, Response, g, render_template
+from flask import Flask, Response, g, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException
@@ -12,6 +12,7 @@ from formsvc.accounts import Account
 from formsvc.render.hints import condition_hint, condition_values
 from formsvc.render.values import local
 from formsvc.web import (
+    api,
     auth,
     citizen,
     designer,
@@ -20,6 +21,7 @@ from formsvc.web import (
     documents,
     health,
     i18n,
+    officer,
     privacy,
     ratelimit,
     staff,
@@ -48,21 +50,32 @@ def _secure(response: Response) -> Response:
     return response
 
 
-def _http_error(error: HTTPException) -> tuple[str, int]:
+def _for_api() -> bool:
+    """API callers get problem details (JSON), never an HTML error page."""
+    return request.path.startswith("/api/")
+
+
+def _http_error(error: HTTPException) -> tuple[str, int] | Response:
+    if _for_api():
+        return api.from_http_error(error)
     return render_template("error.html", error=error), error.code or 500
 
 
-def _csrf_error(error: CSRFError) -> tuple[str, int]:
+def _csrf_error(error: CSRFError) -> tuple[str, int] | Response:
+    if _for_api():
+        return api.from_http_error(error)
     return render_template("error.html", error=error, csrf=True), 400
 
 
-def _database_unavailable(_error: OperationalError) -> tuple[str, int]:
+def _database_unavailable(_error: OperationalError) -> tuple[str, int] | Response:
     """503, with the failed transaction rolled back so nothing half-written remains."""
     session = g.pop("db_session", None)
     if session is not None:
         session.rollback()
         session.close()
     g.pop("account", None)
+    if _for_api():
+        return api.problem_response(api.Problem(503, "Service Unavailable"))
     return render_template("error.html", unavailable=True), 503
 
 
@@ -83,6 +96,7 @@ def init_app(app: Flask) -> None:
     i18n.init_app(app)
     ratelimit.init_app(app)
     csrf.init_app(app)
+    api.init_csrf(csrf)
     app.after_request(_secure)
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
@@ -96,3 +110,5 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(designer.bp)
     app.register_blueprint(designer_preview.bp)
     app.register_blueprint(designer_feed.bp)
+    app.register_blueprint(officer.bp)
+    app.register_blueprint(api.bp)

@@ -40,12 +40,10 @@ from formsvc.render import (
     instance_from,
     nest,
     release_unfilled,
-    submission_pdf,
 )
 from formsvc.schemas import (
     CompiledForm,
     FieldError,
-    FormDocument,
     FormVersion,
     compiled,
     latest_version,
@@ -61,6 +59,7 @@ from formsvc.submissions import (
     find_draft,
     find_own,
     find_submitted,
+    own_submissions,
     save_draft,
 )
 from formsvc.submissions.disputes import (
@@ -72,8 +71,8 @@ from formsvc.submissions.disputes import (
     notes_in,
     read_disputes,
 )
+from formsvc.web import dossier
 from formsvc.web.auth import citizen_required, current_account
-from formsvc.web.documents import pdf_response
 
 __all__ = ["bp"]
 
@@ -321,7 +320,7 @@ def review(form_id: str) -> BaseResponse | tuple[str, int] | str:
             tuple(key.split(".")) for key, o in intake.provenance.items() if not o["edited"]
         }
         lines = answers(form.document.root, intake.data, verified)
-        disputed = _disputed(form.document, notes_in(intake.provenance))
+        disputed = dossier.disputed_fields(form.document, notes_in(intake.provenance))
         get_session().commit()
         return render_template(
             "review.html",
@@ -347,20 +346,19 @@ def review(form_id: str) -> BaseResponse | tuple[str, int] | str:
     return redirect(url_for(".receipt", tracking_code=submission.tracking_code), code=303)
 
 
-def _disputed(document: FormDocument, notes: dict[str, str]) -> list[tuple[str, str]]:
-    """(field label, note) pairs for the review and receipt pages."""
-    nodes = document.nodes()
-    return [
-        (nodes[tuple(key.split("."))].title if tuple(key.split(".")) in nodes else key, note)
-        for key, note in notes.items()
-    ]
-
-
 def _own_or_404(tracking_code: str) -> Submission:
     submission = find_own(get_session(), tracking_code, _account().id)
     if submission is None:
         abort(404)
     return submission
+
+
+@bp.get("/submissions")
+@citizen_required
+def my_submissions() -> str:
+    """Hồ sơ của tôi: the citizen's own submissions, newest first, with their statuses."""
+    rows = own_submissions(get_session(), _account().id)
+    return render_template("my_submissions.html", submissions=rows)
 
 
 @bp.get("/submissions/<tracking_code>")
@@ -369,7 +367,7 @@ def receipt(tracking_code: str) -> str:
     submission = _own_or_404(tracking_code)
     document = compiled(submission.form_version).document
     lines = answers(document.root, submission.data, submission.verified_paths)
-    disputed = _disputed(document, submission.disputes)
+    disputed = dossier.disputed_fields(document, submission.disputes)
     return render_template(
         "receipt.html",
         submission=submission,
@@ -383,14 +381,4 @@ def receipt(tracking_code: str) -> str:
 @bp.get("/submissions/<tracking_code>/application.pdf")
 @citizen_required
 def application_pdf(tracking_code: str) -> Response:
-    submission = _own_or_404(tracking_code)
-    try:
-        pdf = submission_pdf(get_session(), submission)
-    except Exception:  # a broken renderer must never look like a lost application
-        current_app.logger.exception("the PDF of %s could not be rendered", tracking_code)
-        get_session().rollback()
-        message = _("Chưa tạo được tờ khai PDF. Hồ sơ của bạn vẫn được lưu; vui lòng thử lại sau.")
-        abort(503, description=message)
-    get_session().commit()  # the rendered PDF, kept for the next request
-    filename = f"{submission.form_version.form_id}-{submission.tracking_code}.pdf"
-    return pdf_response(pdf, filename, cacheable=False)
+    return dossier.application_pdf(_own_or_404(tracking_code))

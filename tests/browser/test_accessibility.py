@@ -9,6 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
+from formsvc.accounts import DEMO_STAFF_PASSWORD
 from formsvc.demo import DemoAccount
 from tests.browser.conftest import agree, sign_in
 
@@ -69,6 +70,27 @@ def _receipt(page: Page, account: DemoAccount) -> None:
     page.wait_for_url("**/submissions/*")
 
 
+OFFICER = DemoAccount("canbo.motcua", DEMO_STAFF_PASSWORD, "Cán bộ một cửa", "officer")
+
+
+def _my_submissions(page: Page, account: DemoAccount) -> None:
+    _receipt(page, account)
+    page.goto("/submissions")
+
+
+def _queue_with_errors(page: Page, account: DemoAccount) -> None:
+    sign_in(page, OFFICER)
+    page.goto("/staff/submissions?since=31/02/2026")
+
+
+def _officer_detail(page: Page, account: DemoAccount) -> None:
+    _receipt(page, account)
+    code = page.url.rsplit("/", 1)[-1]
+    page.get_by_role("button", name="Đăng xuất").click()
+    sign_in(page, OFFICER)
+    page.goto(f"/staff/submissions/{code}")
+
+
 PAGES: dict[str, Callable[[Page, DemoAccount], None]] = {
     "catalogue": _catalogue,
     "sign-in errors": _sign_in_errors,
@@ -78,6 +100,9 @@ PAGES: dict[str, Callable[[Page, DemoAccount], None]] = {
     "form with errors": _form_with_errors,
     "repeatable and conditional": _household_form,
     "receipt": _receipt,
+    "my submissions": _my_submissions,
+    "officer queue with errors": _queue_with_errors,
+    "officer detail": _officer_detail,
 }
 
 

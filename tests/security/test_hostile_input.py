@@ -167,7 +167,7 @@ def test_a_failing_pdf_renderer_loses_nothing(
     def broken(*_args: Any, **_kwargs: Any) -> bytes:
         raise RuntimeError("renderer crashed")
 
-    monkeypatch.setattr("formsvc.web.citizen.submission_pdf", broken)
+    monkeypatch.setattr("formsvc.web.dossier.submission_pdf", broken)
     failed = citizen.client.get(f"{receipt}/application.pdf")
     assert failed.status_code == 503
     assert "Hồ sơ của bạn vẫn được lưu" in failed.text
