@@ -58,12 +58,28 @@ def _render_pdf(document: FormDocument, answers: Answers, kind: PdfKind) -> byte
     return render_pdf(document, answers.data, answers.verified, kind=kind)
 
 
+_SHARED = ("$schema", "$id", "$defs", "definitions")
+
+
+def _as_page(document: FormDocument, data: Any) -> tuple[CompiledForm, Any]:
+    """A schema whose root is one value or a list is asked as one question, ``value``."""
+    schema = document.document
+    if document.root.kind == "object":
+        return CompiledForm(document.form_id, document.version, schema), data
+    question = {key: value for key, value in schema.items() if key not in _SHARED}
+    wrapped = {
+        **{key: schema[key] for key in (*_SHARED, "title") if key in schema},
+        "type": "object",
+        "properties": {"value": question},
+    }
+    form = CompiledForm(document.form_id, document.version, wrapped)
+    return form, None if data is None else {"value": data}
+
+
 def _render_html(document: FormDocument, answers: Answers, kind: PdfKind) -> bytes:
     """The citizen's web page for the form: answers in the controls, errors beside them."""
-    form = CompiledForm(document.form_id, document.version, document.document)
-    data = None if kind is PdfKind.BLANK or not answers.data else answers.data
-    if data is not None and not isinstance(data, Mapping):
-        raise click.ClickException("--format html: the answers must be a JSON object")
+    data = None if kind is PdfKind.BLANK or answers.data in ({}, None) else answers.data
+    form, data = _as_page(document, data)
     html, errors = form_page(form, data)
     for error in errors:
         click.echo(f"{error.key or '(root)'}: {error.message}", err=True)

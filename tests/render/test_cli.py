@@ -133,3 +133,17 @@ def test_html_is_the_citizen_page_with_values_and_errors(app: Flask, tmp_path: P
     assert "the form has no title" in printed  # reported, not fatal, for outside schemas
     assert "age: Tuổi không đúng kiểu dữ liệu" in printed
     assert 'value="many"' in output.read_text(encoding="utf-8")
+
+
+def test_html_of_a_form_whose_root_is_one_value(app: Flask, tmp_path: Path) -> None:
+    definition = tmp_path / "single.json"
+    definition.write_text('{"title": "Một câu hỏi", "type": "string", "maxLength": 20}')
+    answers = tmp_path / "answers.json"
+    answers.write_text('"giá trị ban đầu"')
+    output = tmp_path / "single.html"
+    code, printed = _render(
+        app, str(definition), "--data", str(answers), "--format", "html", "-o", str(output)
+    )
+    assert code == 0, printed
+    page = output.read_text(encoding="utf-8")
+    assert 'name="value"' in page and 'value="giá trị ban đầu"' in page
