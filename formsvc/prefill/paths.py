@@ -282,6 +282,11 @@ _DEFINITIONS: list[PrefillPath] = [
         '"can_cuoc_cong_dan" (earlier), as the identity-document component\'s choices.',
         DOCUMENTS, ("id_card_number", "id_card_issue_date"), _id_card_kind,
     ),
+    PrefillPath(
+        "citizen.birth_year", "integer", "Năm sinh",
+        "Year of birth (forms that ask only the year, such as a parent on a birth "
+        "registration).", IDENTITY, ("date_of_birth",), _birth_year("date_of_birth"),
+    ),
     *_residence("permanent", "Nơi thường trú", "Permanent residence"),
     *_residence("temporary", "Nơi tạm trú", "Temporary residence"),
     *_residence("current", "Nơi ở hiện tại", "Current residence"),
