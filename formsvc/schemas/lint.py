@@ -278,7 +278,11 @@ def _keywords(document: FormDocument) -> Iterator[Finding]:
         yield Finding((), "the form has no title")
     if "x-form" not in document.document:
         yield Finding((), "no x-form: code, legal basis and receiving agency are missing", WARNING)
-    elif document.document.get("additionalProperties") is not False:
+    elif not any(
+        # unevaluatedProperties: false closes the root too, counting conditional fields.
+        document.document.get(keyword) is False
+        for keyword in ("additionalProperties", "unevaluatedProperties")
+    ):
         yield Finding(
             (),
             "additionalProperties is not false: answers to questions the form does not ask "
