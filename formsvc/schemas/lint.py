@@ -268,7 +268,7 @@ def _keywords(document: FormDocument) -> Iterator[Finding]:
             )
         if pointer and "x-form" in schema:
             yield Finding((*pointer, "x-form"), "x-form belongs on the document root only", WARNING)
-        properties = _mapping(schema.get("properties"))
+        properties = _branch_properties(schema)  # x-order may place conditional fields too
         for name in schema.get("x-order") or ():
             if name not in properties:
                 yield Finding(

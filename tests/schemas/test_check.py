@@ -268,3 +268,13 @@ def test_unevaluated_properties_false_closes_the_root() -> None:
     assert any("additionalProperties is not false" in m for _, m in _messages(document))
     document["unevaluatedProperties"] = False
     assert not any("additionalProperties is not false" in m for _, m in _messages(document))
+
+
+def test_x_order_may_place_conditional_fields() -> None:
+    document = {
+        **_form(personal_id={"type": "string"}),
+        "x-order": ["personal_id", "residence"],
+        "if": {"properties": {"personal_id": {"const": ""}}},
+        "then": {"properties": {"residence": {"type": "string"}}},
+    }
+    assert not any("x-order" in message for _, message in _messages(document))
