@@ -278,3 +278,19 @@ def test_x_order_may_place_conditional_fields() -> None:
         "then": {"properties": {"residence": {"type": "string"}}},
     }
     assert not any("x-order" in message for _, message in _messages(document))
+
+
+def test_conditions_in_all_of_members_test_the_enclosing_object() -> None:
+    """Several "only if" sections on one object are written as allOf members of if/then."""
+    choice = {
+        "type": "string",
+        "oneOf": [{"const": "a", "title": "A"}, {"const": "b", "title": "B"}],
+    }
+    document = {
+        **_form(status=choice),
+        "allOf": [
+            {"if": {"properties": {"status": {"const": "a"}}}, "then": {"properties": {"x": {}}}},
+            {"if": {"properties": {"status": {"const": "b"}}}, "then": {"properties": {"y": {}}}},
+        ],
+    }
+    assert not any("unknown field" in message for _, message in _messages(document))
