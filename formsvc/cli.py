@@ -51,11 +51,13 @@ def demo_command(host: str, port: int, serve: bool) -> None:
 
 def init_app(app: Flask) -> None:
     from formsvc.prefill.cli import population
+    from formsvc.reports.cli import report
     from formsvc.schemas.cli import forms
 
     app.cli.add_command(db_group)
     app.cli.add_command(forms)
     app.cli.add_command(population)
+    app.cli.add_command(report)
     app.cli.add_command(demo_command)
 
 
