@@ -40,9 +40,9 @@ class _Controls(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._textarea:
-            self.values[self._textarea] += data.lstrip("\n") if not self.values[
-                self._textarea
-            ] else data
+            self.values[self._textarea] += (
+                data.lstrip("\n") if not self.values[self._textarea] else data
+            )
 
 
 def page_values(html: str) -> dict[str, str]:

@@ -15,7 +15,9 @@ from formsvc.submissions import Submission
 from tests.catalogue.browser import page_values
 from tests.conftest import FORM_DEFINITIONS, Citizen
 
-NGOC = "092184234562"  # Trần Thị Bích Ngọc: married to the head of the first demo household
+NGOC = "092184234562"
+HOME = "Số 12, đường Trần Hưng Đạo, Phường Ninh Kiều, Thành phố Cần Thơ"
+DATE_IN_WORDS = "Ngày mười lăm tháng ba năm hai nghìn không trăm hai mươi sáu"  # Trần Thị Bích Ngọc: married to the head of the first demo household
 
 # What the citizen types; everything else is what the page shows, prefilled or empty.
 ANSWERS: dict[str, dict[str, str]] = {
@@ -25,7 +27,7 @@ ANSWERS: dict[str, dict[str, str]] = {
         "relationship": "Mẹ",
         "child-full_name": "Nguyễn Ngọc Hân",
         "child-date_of_birth": "15/03/2026",
-        "child-date_of_birth_in_words": "Ngày mười lăm tháng ba năm hai nghìn không trăm hai mươi sáu",
+        "child-date_of_birth_in_words": DATE_IN_WORDS,
         "child-sex": "female",
         "child-ethnicity": "Kinh",
         "child-nationality": "Việt Nam",
@@ -47,7 +49,7 @@ ANSWERS: dict[str, dict[str, str]] = {
         "deceased-sex": "male",
         "deceased-ethnicity": "Kinh",
         "deceased-nationality": "Việt Nam",
-        "deceased-last_residence": "Số 12, đường Trần Hưng Đạo, Phường Ninh Kiều, Thành phố Cần Thơ",
+        "deceased-last_residence": HOME,
         "deceased-time_of_death": "14:30",
         "deceased-date_of_death": "20/11/2026",
         "deceased-place_of_death": "Bệnh viện Đa khoa Trung ương Cần Thơ",
@@ -75,7 +77,7 @@ ANSWERS: dict[str, dict[str, str]] = {
         "residence_history-0-occupation": "Học sinh",
         "residence_history-0-workplace": "Trường Trung học phổ thông Long Hồ",
         "residence_history-1-from": "01/07/2006",
-        "residence_history-1-address": "Số 12, đường Trần Hưng Đạo, Phường Ninh Kiều, Thành phố Cần Thơ",
+        "residence_history-1-address": HOME,
         "residence_history-1-occupation": "Giáo viên",
         "certificate": "phieu_so_2",
         "purpose": "Bổ sung hồ sơ xin việc",

@@ -157,7 +157,7 @@ def test_recursive_references_stop_at_a_sane_depth() -> None:
 
 
 def test_an_if_without_required_holds_when_its_field_is_unanswered() -> None:
-    """"Residence only if no ID number is given": an empty ID keeps the residence question,
+    """ "Residence only if no ID number is given": an empty ID keeps the residence question,
     a given ID drops it, exactly as the JSON Schema ``if`` decides."""
     form = _tree(
         {
