@@ -15,9 +15,9 @@ from formsvc.submissions import Submission
 from tests.catalogue.browser import page_values
 from tests.conftest import FORM_DEFINITIONS, Citizen
 
-NGOC = "092184234562"
+NGOC = "092184234562"  # Trần Thị Bích Ngọc: married to the head of the first demo household
 HOME = "Số 12, đường Trần Hưng Đạo, Phường Ninh Kiều, Thành phố Cần Thơ"
-DATE_IN_WORDS = "Ngày mười lăm tháng ba năm hai nghìn không trăm hai mươi sáu"  # Trần Thị Bích Ngọc: married to the head of the first demo household
+DATE_IN_WORDS = "Ngày mười lăm tháng ba năm hai nghìn không trăm hai mươi sáu"
 
 # What the citizen types; everything else is what the page shows, prefilled or empty.
 ANSWERS: dict[str, dict[str, str]] = {
