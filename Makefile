@@ -18,6 +18,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/bandit -q -r formsvc -ll
 
 system-check:
 	@$(PYTHON) scripts/check_system_deps.py

@@ -51,12 +51,15 @@ def demo_command(host: str, port: int, serve: bool) -> None:
 
 def init_app(app: Flask) -> None:
     from formsvc.prefill.cli import population
+    from formsvc.render.cli import forms_render, pdf_group
     from formsvc.reports.cli import report
     from formsvc.schemas.cli import forms
 
+    forms.add_command(forms_render)
     app.cli.add_command(db_group)
     app.cli.add_command(forms)
     app.cli.add_command(population)
+    app.cli.add_command(pdf_group)
     app.cli.add_command(report)
     app.cli.add_command(demo_command)
 

@@ -4,6 +4,8 @@ from formsvc.accounts.models import Account
 from formsvc.prefill.consent import PrefillConsent
 from formsvc.prefill.models import Citizen, GeneratedPopulation, Household, PrefillRead
 from formsvc.prefill.units import LegacyProvince, Province, Ward
+from formsvc.render.cache import SubmissionPdf
+from formsvc.schemas.actions import StaffAction
 from formsvc.schemas.models import FormDraft, FormVersion
 from formsvc.submissions.disputes import PendingDisputes
 from formsvc.submissions.models import Draft, StatusChange, Submission
@@ -21,7 +23,9 @@ __all__ = [
     "PrefillConsent",
     "PrefillRead",
     "Province",
+    "StaffAction",
     "StatusChange",
     "Submission",
+    "SubmissionPdf",
     "Ward",
 ]

@@ -2,15 +2,14 @@
 """Stop early, with one line naming the Debian packages, when WeasyPrint's libraries are missing.
 
 Runs with the system Python before any virtual environment exists, so it uses only the
-standard library. Without HarfBuzz's subset library WeasyPrint still works but embeds whole
-fonts, several times slower, so it is required too.
+standard library. Without HarfBuzz's subset library WeasyPrint still works but subsets fonts
+with fontTools, several times slower, so it is required too. No system font is needed: the
+PDF font (Liberation Serif, with full Vietnamese coverage) ships inside the package.
 """
 
 from __future__ import annotations
 
 import ctypes.util
-import shutil
-import subprocess
 import sys
 
 MIN_PYTHON = (3, 11)
@@ -20,24 +19,10 @@ LIBRARIES = {
     "harfbuzz-subset": "libharfbuzz-subset0",
     "fontconfig": "libfontconfig1",
 }
-FONT_PACKAGE = "fonts-liberation2"
-
-
-def _has_vietnamese_font() -> bool:
-    """Any installed font covering Vietnamese; the PDF template prefers Liberation Serif."""
-    if shutil.which("fc-list") is None:
-        return False
-    listed = subprocess.run(
-        ["fc-list", ":lang=vi", "family"], capture_output=True, text=True, check=False
-    )
-    return bool(listed.stdout.strip())
 
 
 def missing_packages() -> list[str]:
-    missing = [package for name, package in LIBRARIES.items() if not ctypes.util.find_library(name)]
-    if not _has_vietnamese_font():
-        missing.append(FONT_PACKAGE)
-    return missing
+    return [package for name, package in LIBRARIES.items() if not ctypes.util.find_library(name)]
 
 
 def main() -> int:

@@ -29,12 +29,15 @@ ROOT = Path(__file__).resolve().parent.parent
 FORM_DEFINITIONS = ROOT / "form_definitions"
 # Rows that tests create; the population, accounts and catalogue stay seeded.
 ACTIVITY_TABLES = (
+    "submission_pdfs",
     "status_changes",
     "submissions",
     "prefill_reads",
     "prefill_consents",
     "pending_disputes",
     "submission_drafts",
+    "staff_actions",
+    "form_drafts",
 )
 
 

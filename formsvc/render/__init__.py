@@ -1,6 +1,7 @@
 """Rendering: form definitions as WTForms web forms and as PDF applications."""
 
 from formsvc.render.answers import Answer, answers
+from formsvc.render.applications import submission_pdf
 from formsvc.render.builder import (
     apply_errors,
     coercion_errors,
@@ -11,12 +12,15 @@ from formsvc.render.builder import (
     nest,
 )
 from formsvc.render.locks import release_unfilled
-from formsvc.render.pdf import PdfContext, render_html, render_pdf
+from formsvc.render.pdf import PdfContext, PdfKind, PdfTooLarge, render_html, render_pdf
+from formsvc.render.qr import qr_payload
 from formsvc.render.values import display, format_date
 
 __all__ = [
     "Answer",
     "PdfContext",
+    "PdfKind",
+    "PdfTooLarge",
     "answers",
     "apply_errors",
     "coercion_errors",
@@ -27,7 +31,9 @@ __all__ = [
     "format_date",
     "instance_from",
     "nest",
+    "qr_payload",
     "release_unfilled",
     "render_html",
     "render_pdf",
+    "submission_pdf",
 ]

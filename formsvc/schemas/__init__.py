@@ -8,7 +8,13 @@ from formsvc.schemas.catalogue import (
     import_directory,
     latest_versions,
 )
-from formsvc.schemas.check import DefinitionError, check_document, check_file, load_definition
+from formsvc.schemas.check import (
+    DefinitionError,
+    check_document,
+    check_file,
+    check_structure,
+    load_definition,
+)
 from formsvc.schemas.conditions import applies, prune_inactive
 from formsvc.schemas.document import Condition, FormDocument, Node
 from formsvc.schemas.errors import FieldError
@@ -16,6 +22,7 @@ from formsvc.schemas.findings import Finding
 from formsvc.schemas.models import FormDraft, FormVersion
 from formsvc.schemas.versions import (
     PublishRefused,
+    StaleDraft,
     content_hash,
     latest_version,
     publish,
@@ -36,10 +43,12 @@ __all__ = [
     "ImportResult",
     "Node",
     "PublishRefused",
+    "StaleDraft",
     "applies",
     "burden",
     "check_document",
     "check_file",
+    "check_structure",
     "compiled",
     "content_hash",
     "import_directory",

@@ -19,7 +19,13 @@ from formsvc.schemas.lint import PrefillVocabulary, lint
 from formsvc.schemas.validation import meta_schema_problems
 from formsvc.schemas.walk import iter_subschemas
 
-__all__ = ["DefinitionError", "check_document", "check_file", "load_definition"]
+__all__ = [
+    "DefinitionError",
+    "check_document",
+    "check_file",
+    "check_structure",
+    "load_definition",
+]
 
 
 class DefinitionError(ValueError):
@@ -68,17 +74,23 @@ def check_file(path: Path, paths: PrefillVocabulary) -> list[Finding]:
     return findings
 
 
-def check_document(
-    form_id: str, document: Mapping[str, Any], paths: PrefillVocabulary
-) -> list[Finding]:
+def check_structure(form_id: str, document: Mapping[str, Any]) -> list[Finding]:
+    """What makes a document unusable as a form at all: meta-schema breaches and references
+    that cannot be resolved. (Lint errors, such as a missing title, block publishing but
+    not rendering an outside schema.)"""
     # The standard meta-schema reaches some places by several routes; report each once.
     problems = dict.fromkeys(meta_schema_problems(document))
     findings = [Finding(pointer, message) for pointer, message in problems]
-    form = FormDocument(form_id, document)
-    broken = list(_unresolvable(form))
-    findings += broken
-    if broken:
+    return findings + list(_unresolvable(FormDocument(form_id, document)))
+
+
+def check_document(
+    form_id: str, document: Mapping[str, Any], paths: PrefillVocabulary
+) -> list[Finding]:
+    findings = check_structure(form_id, document)
+    if any("$ref" in finding.pointer for finding in findings):
         return findings  # the field tree cannot be built; lint would only repeat the cause
+    form = FormDocument(form_id, document)
     try:
         findings += lint(form, paths)
     except (Unresolvable, RecursionError, TypeError, ValueError) as error:

@@ -8,15 +8,19 @@ from pathlib import Path
 import click
 from flask import current_app
 from flask.cli import AppGroup
+from sqlalchemy import select
 
 from formsvc.db import session_scope
+from formsvc.schemas.actions import record_action
 from formsvc.schemas.catalogue import import_directory
-from formsvc.schemas.check import check_file
+from formsvc.schemas.check import DefinitionError, check_file, load_definition
 from formsvc.schemas.lint import PrefillVocabulary
+from formsvc.schemas.models import FormDraft, FormVersion
+from formsvc.schemas.versions import PublishRefused, latest_version, publish, publish_draft
 
 __all__ = ["forms"]
 
-forms = AppGroup("forms", help="Form definitions: check and import.")
+forms = AppGroup("forms", help="Form definitions: check, import and publish.")
 
 
 def _vocabulary() -> PrefillVocabulary:
@@ -76,3 +80,53 @@ def import_command(directory: str | None) -> None:
                 click.echo(f"{result.form_id}: version {result.version} ({state})")
     if refused:
         sys.exit(1)
+
+
+@forms.command("publish")
+@click.argument("target")
+@click.option("--note", required=True, help="The change note staff and localities read.")
+@click.option("--legal-basis", default=None, help="The decision that announced this version.")
+def publish_command(target: str, note: str, legal_basis: str | None) -> None:
+    """Publish TARGET as a new version: a definition file, or the id of a form's draft.
+
+    Does what the designer's "Công bố" button does: checks, stores an immutable version
+    with the note and legal basis, and logs the action. Exits 1 when refused.
+    """
+    vocabulary = _vocabulary()
+    path = Path(target)
+    with session_scope() as session:
+        before: FormVersion | None
+        try:
+            if path.is_file():
+                form_id, document = load_definition(path)
+                before = latest_version(session, form_id)
+                version, _ = publish(
+                    session, form_id, document, vocabulary,
+                    change_note=note, legal_basis=legal_basis,
+                )  # fmt: skip
+            else:
+                form_id = target
+                draft = select(FormDraft.id).where(FormDraft.form_id == form_id)
+                if session.scalars(draft).first() is None:
+                    raise click.ClickException(f"{form_id}: no such file and no draft to publish")
+                before = latest_version(session, form_id)
+                version = publish_draft(
+                    session, form_id, vocabulary, change_note=note, legal_basis=legal_basis
+                )
+        except DefinitionError as error:
+            raise click.ClickException(f"{target}: {error}") from error
+        except PublishRefused as refused:
+            for finding in refused.findings:
+                click.echo(finding.line(target), err=True)
+            raise click.ClickException(f"{refused.form_id}: not published") from refused
+        unchanged = before is not None and before.id == version.id
+        record_action(
+            session,
+            None,
+            "publish-unchanged" if unchanged else "publish",
+            form_id,
+            version=version.version,
+            detail=f"CLI: {note}",
+        )
+    state = "unchanged, no new version" if unchanged else "published"
+    click.echo(f"{form_id}: version {version.version} ({state})")

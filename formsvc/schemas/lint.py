@@ -262,14 +262,34 @@ def _possible_values(schema: Mapping[str, Any]) -> list[Any] | None:
     return None
 
 
+# A quantified group that itself contains a quantifier, e.g. (a+)+ or (\w*\s?)*: with
+# Python's backtracking engine a crafted answer can make one check run for minutes.
+_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*(?:[+*]|\{\d*,\d*\})(?:[^()\\]|\\.)*\)\s*[+*{]")
+# Beyond this many choices a list is unusable for people and slow to render and validate.
+MAX_CHOICES = 500
+
+
 def _keywords(document: FormDocument) -> Iterator[Finding]:
-    """Patterns that do not compile, unknown formats, misplaced x-form, unknown x-order names."""
+    """Patterns that do not compile or can backtrack catastrophically, oversized choice lists,
+    unknown formats, misplaced x-form, unknown x-order names."""
     for pointer, schema in iter_subschemas(document.document):
         if isinstance(schema.get("pattern"), str):
             try:
                 re.compile(schema["pattern"])
             except re.error as error:
                 yield Finding((*pointer, "pattern"), f"pattern does not compile: {error}")
+            if _NESTED_QUANTIFIER.search(schema["pattern"]):
+                yield Finding(
+                    (*pointer, "pattern"),
+                    "pattern nests quantifiers (like (a+)+) and can take exponential time; "
+                    "rewrite it without a repeated group that repeats",
+                )
+        for keyword in ("enum", "oneOf", "anyOf"):
+            if isinstance(schema.get(keyword), list) and len(schema[keyword]) > MAX_CHOICES:
+                yield Finding(
+                    (*pointer, keyword),
+                    f"{len(schema[keyword])} choices: more than {MAX_CHOICES} is refused",
+                )
         if isinstance(schema.get("format"), str) and schema["format"] not in _KNOWN_FORMATS:
             yield Finding(
                 (*pointer, "format"),
@@ -295,8 +315,8 @@ def _keywords(document: FormDocument) -> Iterator[Finding]:
     ):
         yield Finding(
             (),
-            "additionalProperties is not false: answers to questions the form does not ask "
-            "would be accepted and stored",
+            "neither additionalProperties nor unevaluatedProperties is false: answers to "
+            "questions the form does not ask would be accepted and stored",
             WARNING,
         )
 

@@ -48,3 +48,9 @@ class FormDraft(Base):
     based_on_version: Mapped[int | None] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     updated_by_account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    # Optimistic locking: every save bumps it, and a save based on an older one is refused.
+    # As the mapper's version column, each UPDATE also says "WHERE revision = <the one read>",
+    # so two saves racing between read and write cannot both win either.
+    revision: Mapped[int] = mapped_column(Integer, server_default="1")
+
+    __mapper_args__ = {"version_id_col": revision}  # noqa: RUF012

@@ -13,7 +13,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from formsvc.schemas.check import check_document
 from formsvc.schemas.findings import Finding
@@ -22,6 +24,7 @@ from formsvc.schemas.models import FormDraft, FormVersion
 
 __all__ = [
     "PublishRefused",
+    "StaleDraft",
     "content_hash",
     "latest_version",
     "publish",
@@ -37,6 +40,16 @@ class PublishRefused(ValueError):
         super().__init__(f"{form_id}: {len(findings)} error(s), not published")
         self.form_id = form_id
         self.findings = list(findings)
+
+
+class StaleDraft(RuntimeError):
+    """Someone saved the draft since this editor loaded it; nothing was overwritten."""
+
+    def __init__(self, form_id: str, expected: int, current: int) -> None:
+        super().__init__(f"{form_id}: draft is at revision {current}, not {expected}")
+        self.form_id = form_id
+        self.expected = expected
+        self.current = current
 
 
 def content_hash(document: Mapping[str, Any]) -> str:
@@ -62,8 +75,16 @@ def publish(
     *,
     account_id: int | None = None,
     change_note: str | None = None,
+    legal_basis: str | None = None,
 ) -> tuple[FormVersion, bool]:
-    """(the version now current, whether it was created by this call)."""
+    """(the version now current, whether it was created by this call).
+
+    ``legal_basis`` (the decision that announced this version) is written into the
+    document's ``x-form`` too, so the stored text and the version row never disagree.
+    """
+    if legal_basis is not None:
+        meta = document.get("x-form")
+        document = {**document, "x-form": {**(meta or {}), "legal_basis": legal_basis}}
     errors = [f for f in check_document(form_id, document, paths) if f.is_error]
     if errors:
         raise PublishRefused(form_id, errors)
@@ -88,17 +109,37 @@ def publish(
 
 
 def save_draft(
-    session: Session, form_id: str, document: Mapping[str, Any], account_id: int | None = None
+    session: Session,
+    form_id: str,
+    document: Mapping[str, Any],
+    account_id: int | None = None,
+    *,
+    expected_revision: int | None = None,
 ) -> FormDraft:
-    """The form's working copy; it may be incomplete, so it is not checked here."""
-    draft = session.scalars(select(FormDraft).where(FormDraft.form_id == form_id)).first()
+    """The form's working copy; it may be incomplete, so it is not checked here.
+
+    ``expected_revision`` is the revision the editor loaded (0: "there was no draft"); a
+    different current revision raises :class:`StaleDraft` so a second designer never
+    overwrites the first one silently. ``None`` skips the check (imports, the CLI).
+    """
+    draft = session.scalars(
+        select(FormDraft).where(FormDraft.form_id == form_id).with_for_update()
+    ).first()
+    current_revision = draft.revision if draft is not None else 0
+    if expected_revision is not None and expected_revision != current_revision:
+        raise StaleDraft(form_id, expected_revision, current_revision)
     if draft is None:
         current = latest_version(session, form_id)
         draft = FormDraft(form_id=form_id, based_on_version=current.version if current else None)
         session.add(draft)
     draft.document = dict(document)
     draft.updated_by_account_id = account_id
-    session.flush()
+    try:
+        session.flush()
+    except (StaleDataError, IntegrityError) as error:
+        # Another save won the race after our read (an UPDATE matched no row at our
+        # revision, or a first draft was inserted twice); the caller rolls back.
+        raise StaleDraft(form_id, current_revision, current_revision + 1) from error
     return draft
 
 
@@ -109,11 +150,18 @@ def publish_draft(
     *,
     account_id: int | None = None,
     change_note: str = "",
+    legal_basis: str | None = None,
 ) -> FormVersion:
     """Publish the draft and retire it; the draft stays if publishing is refused."""
     draft = session.scalars(select(FormDraft).where(FormDraft.form_id == form_id)).one()
     version, _ = publish(
-        session, form_id, draft.document, paths, account_id=account_id, change_note=change_note
+        session,
+        form_id,
+        draft.document,
+        paths,
+        account_id=account_id,
+        change_note=change_note,
+        legal_basis=legal_basis,
     )
     session.delete(draft)
     session.flush()

@@ -3,7 +3,7 @@ rules live here."""
 
 from __future__ import annotations
 
-from flask import Flask, Response, render_template
+from flask import Flask, Response, g, render_template
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException
@@ -11,7 +11,19 @@ from werkzeug.exceptions import HTTPException
 from formsvc.accounts import Account
 from formsvc.render.hints import condition_hint, condition_values
 from formsvc.render.values import local
-from formsvc.web import auth, citizen, health, i18n, privacy, ratelimit, staff
+from formsvc.web import (
+    auth,
+    citizen,
+    designer,
+    designer_feed,
+    designer_preview,
+    documents,
+    health,
+    i18n,
+    privacy,
+    ratelimit,
+    staff,
+)
 from formsvc.web.auth import current_account
 
 __all__ = ["init_app"]
@@ -45,6 +57,12 @@ def _csrf_error(error: CSRFError) -> tuple[str, int]:
 
 
 def _database_unavailable(_error: OperationalError) -> tuple[str, int]:
+    """503, with the failed transaction rolled back so nothing half-written remains."""
+    session = g.pop("db_session", None)
+    if session is not None:
+        session.rollback()
+        session.close()
+    g.pop("account", None)
     return render_template("error.html", unavailable=True), 503
 
 
@@ -74,3 +92,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(citizen.bp)
     app.register_blueprint(privacy.bp)
     app.register_blueprint(staff.bp)
+    app.register_blueprint(documents.bp)
+    app.register_blueprint(designer.bp)
+    app.register_blueprint(designer_preview.bp)
+    app.register_blueprint(designer_feed.bp)

@@ -31,7 +31,6 @@ from formsvc.db import get_session
 from formsvc.prefill import Prefilled, resolve
 from formsvc.prefill.consent import ConsentState, consent_state
 from formsvc.render import (
-    PdfContext,
     answers,
     apply_errors,
     coercion_errors,
@@ -41,7 +40,7 @@ from formsvc.render import (
     instance_from,
     nest,
     release_unfilled,
-    render_pdf,
+    submission_pdf,
 )
 from formsvc.schemas import (
     CompiledForm,
@@ -74,6 +73,7 @@ from formsvc.submissions.disputes import (
     read_disputes,
 )
 from formsvc.web.auth import citizen_required, current_account
+from formsvc.web.documents import pdf_response
 
 __all__ = ["bp"]
 
@@ -384,12 +384,13 @@ def receipt(tracking_code: str) -> str:
 @citizen_required
 def application_pdf(tracking_code: str) -> Response:
     submission = _own_or_404(tracking_code)
-    document = compiled(submission.form_version).document
-    context = PdfContext(submission.tracking_code, submission.submitted_at)
-    pdf = render_pdf(document, submission.data, submission.verified_paths, context)
-    filename = f"{document.form_id}-{submission.tracking_code}.pdf"
-    return Response(
-        pdf,
-        mimetype="application/pdf",
-        headers={"Content-Disposition": f'inline; filename="{filename}"'},
-    )
+    try:
+        pdf = submission_pdf(get_session(), submission)
+    except Exception:  # a broken renderer must never look like a lost application
+        current_app.logger.exception("the PDF of %s could not be rendered", tracking_code)
+        get_session().rollback()
+        message = _("Chưa tạo được tờ khai PDF. Hồ sơ của bạn vẫn được lưu; vui lòng thử lại sau.")
+        abort(503, description=message)
+    get_session().commit()  # the rendered PDF, kept for the next request
+    filename = f"{submission.form_version.form_id}-{submission.tracking_code}.pdf"
+    return pdf_response(pdf, filename, cacheable=False)
