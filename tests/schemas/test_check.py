@@ -261,15 +261,6 @@ def test_cli_reports_lines_and_exit_codes(app: Flask, tmp_path: Path) -> None:
     assert catalogue.exit_code == 0, catalogue.output
 
 
-def test_unevaluated_properties_false_closes_the_root() -> None:
-    """A form with conditional fields closes its root with unevaluatedProperties instead."""
-    document = _form(a={"type": "string"})
-    del document["additionalProperties"]
-    assert any("additionalProperties is not false" in m for _, m in _messages(document))
-    document["unevaluatedProperties"] = False
-    assert not any("additionalProperties is not false" in m for _, m in _messages(document))
-
-
 def test_x_order_may_place_conditional_fields() -> None:
     document = {
         **_form(personal_id={"type": "string"}),
