@@ -53,6 +53,7 @@ def init_app(app: Flask) -> None:
     from formsvc.apikeys.cli import apikey
     from formsvc.prefill.cli import population
     from formsvc.render.cli import forms_render, pdf_group
+    from formsvc.reports.cli import report
     from formsvc.schemas.cli import forms
     from formsvc.submissions.cli import submissions
 
@@ -61,6 +62,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(forms)
     app.cli.add_command(population)
     app.cli.add_command(pdf_group)
+    app.cli.add_command(report)
     app.cli.add_command(demo_command)
     app.cli.add_command(apikey)
     app.cli.add_command(submissions)

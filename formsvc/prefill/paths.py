@@ -151,6 +151,19 @@ def _residence(kind: str, label: str, description: str) -> list[PrefillPath]:
     ]  # fmt: skip
 
 
+# Luật Căn cước 2023 took effect on 1 July 2024: cards issued from then on are "thẻ căn cước",
+# earlier ones "thẻ căn cước công dân" (still valid until they expire).
+CAN_CUOC_SINCE = date(2024, 7, 1)
+
+
+def _id_card_kind(citizen: Citizen) -> str | None:
+    """The identity-document component's ``kind`` choice for the citizen's current card."""
+    if citizen.id_card_number is None:
+        return None
+    issued = citizen.id_card_issue_date
+    return "can_cuoc" if issued is None or issued >= CAN_CUOC_SINCE else "can_cuoc_cong_dan"
+
+
 def _birth_year(chain: str) -> Callable[[Citizen], Any]:
     return lambda c: getattr(_walk(c, chain), "year", None)
 
@@ -263,6 +276,17 @@ _SCALARS = [
 
 _DEFINITIONS: list[PrefillPath] = [
     *(_attribute(*row) for row in _SCALARS),
+    PrefillPath(
+        "citizen.id_card.kind", "string", "Loại thẻ Căn cước/CCCD",
+        'Kind of the current ID card: "can_cuoc" (issued from 1 July 2024) or '
+        '"can_cuoc_cong_dan" (earlier), as the identity-document component\'s choices.',
+        DOCUMENTS, ("id_card_number", "id_card_issue_date"), _id_card_kind,
+    ),
+    PrefillPath(
+        "citizen.birth_year", "integer", "Năm sinh",
+        "Year of birth (forms that ask only the year, such as a parent on a birth "
+        "registration).", IDENTITY, ("date_of_birth",), _birth_year("date_of_birth"),
+    ),
     *_residence("permanent", "Nơi thường trú", "Permanent residence"),
     *_residence("temporary", "Nơi tạm trú", "Temporary residence"),
     *_residence("current", "Nơi ở hiện tại", "Current residence"),

@@ -37,5 +37,9 @@ def condition_hint(parent: Node, node: Node) -> str:
 
 
 def condition_values(node: Node) -> list[str]:
-    """The controlling field's values, as the HTML form sends them, for the page script."""
-    return [html_value(value) for value in node.condition.values] if node.condition else []
+    """The controlling field's values, as the HTML form sends them, for the page script;
+    ``""`` stands for "left empty" when the condition holds for an unanswered field."""
+    if node.condition is None:
+        return []
+    values = [html_value(value) for value in node.condition.values]
+    return [*values, ""] if node.condition.absent and "" not in values else values

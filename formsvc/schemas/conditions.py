@@ -26,7 +26,8 @@ def applies(condition: Condition | None, siblings: Mapping[str, Any]) -> bool:
     value = siblings.get(condition.field[-1])
     if condition.kind == "dependent":
         return value not in (None, "", [], {})
-    holds = value in condition.values
+    unanswered = value in (None, "", [], {})
+    holds = value in condition.values or (unanswered and condition.absent)
     return not holds if condition.kind == "else" else holds
 
 

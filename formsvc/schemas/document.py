@@ -39,6 +39,9 @@ class Condition:
     field: tuple[str, ...] | None = None
     values: tuple[Any, ...] = ()
     label: str = ""  # x-condition, or an alternative's title
+    # An ``if`` that does not require its field holds when the field is left unanswered
+    # (``properties`` is vacuously true): "residence only if no ID number is given".
+    absent: bool = False
 
 
 @dataclass(frozen=True)
@@ -329,8 +332,9 @@ def _if_condition(test: Mapping[str, Any], path: tuple[str, ...], negate: bool) 
     properties = test.get("properties")
     if isinstance(properties, Mapping) and len(properties) == 1:
         ((name, constraint),) = properties.items()
+        absent = name not in test.get("required", ())
         if isinstance(constraint, Mapping) and "const" in constraint:
-            return Condition(kind, (*path, name), (constraint["const"],))
+            return Condition(kind, (*path, name), (constraint["const"],), absent=absent)
         if isinstance(constraint, Mapping) and isinstance(constraint.get("enum"), list):
-            return Condition(kind, (*path, name), tuple(constraint["enum"]))
+            return Condition(kind, (*path, name), tuple(constraint["enum"]), absent=absent)
     return Condition(kind)

@@ -148,7 +148,9 @@ def _branch_properties(schema: Mapping[str, Any]) -> set[str]:
     names = set(schema.get("properties", {}))
     for keyword in ("then", "else"):
         names |= set(_mapping(schema.get(keyword)).get("properties", {}))
-    for keyword in ("allOf", "oneOf", "anyOf"):
+    for member in schema.get("allOf", ()) if isinstance(schema.get("allOf"), list) else ():
+        names |= _branch_properties(_mapping(member))  # a member's own if/then too
+    for keyword in ("oneOf", "anyOf"):
         for member in schema.get(keyword, ()) if isinstance(schema.get(keyword), list) else ():
             names |= set(_mapping(member).get("properties", {}))
     for keyword in ("dependentSchemas", "dependencies"):
@@ -189,7 +191,12 @@ def _required(document: FormDocument) -> Iterator[Finding]:
 
 def _conditions(document: FormDocument) -> Iterator[Finding]:
     """``if`` tests that can never (or always) hold, judged from the field's own choices."""
+    # An allOf member applies to the object around it: its if may test that object's fields.
+    enclosing: dict[Pointer, Mapping[str, Any]] = {}
     for pointer, schema in iter_subschemas(document.document):
+        members = schema.get("allOf")
+        for index in range(len(members) if isinstance(members, list) else 0):
+            enclosing[(*pointer, "allOf", index)] = _mapping(schema.get("properties"))
         test = schema.get("if")
         if test is None:
             continue
@@ -206,13 +213,16 @@ def _conditions(document: FormDocument) -> Iterator[Finding]:
                     WARNING,
                 )
             continue
-        yield from _judge_if(pointer, schema, _mapping(test))
+        yield from _judge_if(pointer, schema, _mapping(test), enclosing.get(pointer, {}))
 
 
 def _judge_if(
-    pointer: Pointer, schema: Mapping[str, Any], test: Mapping[str, Any]
+    pointer: Pointer,
+    schema: Mapping[str, Any],
+    test: Mapping[str, Any],
+    enclosing: Mapping[str, Any],
 ) -> Iterator[Finding]:
-    properties = _mapping(schema.get("properties"))
+    properties = {**enclosing, **_mapping(schema.get("properties"))}
     for name, constraint in _mapping(test.get("properties")).items():
         constraint = _mapping(constraint)
         if name not in properties:
@@ -288,7 +298,7 @@ def _keywords(document: FormDocument) -> Iterator[Finding]:
             )
         if pointer and "x-form" in schema:
             yield Finding((*pointer, "x-form"), "x-form belongs on the document root only", WARNING)
-        properties = _mapping(schema.get("properties"))
+        properties = _branch_properties(schema)  # x-order may place conditional fields too
         for name in schema.get("x-order") or ():
             if name not in properties:
                 yield Finding(
@@ -298,9 +308,10 @@ def _keywords(document: FormDocument) -> Iterator[Finding]:
         yield Finding((), "the form has no title")
     if "x-form" not in document.document:
         yield Finding((), "no x-form: code, legal basis and receiving agency are missing", WARNING)
-    elif False not in (
-        document.document.get("additionalProperties"),
-        document.document.get("unevaluatedProperties"),
+    elif not any(
+        # unevaluatedProperties: false closes the root too, counting conditional fields.
+        document.document.get(keyword) is False
+        for keyword in ("additionalProperties", "unevaluatedProperties")
     ):
         yield Finding(
             (),

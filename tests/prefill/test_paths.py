@@ -58,3 +58,17 @@ def test_each_path_reads_only_what_it_declares(app: Flask, path: str) -> None:
         head = session.scalars(select(Citizen.id).where(Citizen.personal_id == HEAD_ID)).one()
         session.expunge_all()
         PopulationSource(session).fetch(head, [path])
+
+
+@pytest.mark.parametrize(
+    ("personal_id", "kind", "year"),
+    [("092080123451", "can_cuoc_cong_dan", 1980), ("092184234562", "can_cuoc", 1984)],
+)
+def test_card_kind_follows_the_issue_date_and_year_the_birth_date(
+    app: Flask, personal_id: str, kind: str, year: int
+) -> None:
+    """Cards issued from 1 July 2024 (Luật Căn cước) are "thẻ căn cước", earlier ones CCCD."""
+    with session_scope(app) as session:
+        who = session.scalars(select(Citizen.id).where(Citizen.personal_id == personal_id)).one()
+        found = PopulationSource(session).fetch(who, ["citizen.id_card.kind", "citizen.birth_year"])
+    assert found == {"citizen.id_card.kind": kind, "citizen.birth_year": year}

@@ -259,3 +259,29 @@ def test_cli_reports_lines_and_exit_codes(app: Flask, tmp_path: Path) -> None:
     assert runner.invoke(args=["forms", "check", str(warned)]).exit_code == 0
     catalogue = runner.invoke(args=["forms", "check"])
     assert catalogue.exit_code == 0, catalogue.output
+
+
+def test_x_order_may_place_conditional_fields() -> None:
+    document = {
+        **_form(personal_id={"type": "string"}),
+        "x-order": ["personal_id", "residence"],
+        "if": {"properties": {"personal_id": {"const": ""}}},
+        "then": {"properties": {"residence": {"type": "string"}}},
+    }
+    assert not any("x-order" in message for _, message in _messages(document))
+
+
+def test_conditions_in_all_of_members_test_the_enclosing_object() -> None:
+    """Several "only if" sections on one object are written as allOf members of if/then."""
+    choice = {
+        "type": "string",
+        "oneOf": [{"const": "a", "title": "A"}, {"const": "b", "title": "B"}],
+    }
+    document = {
+        **_form(status=choice),
+        "allOf": [
+            {"if": {"properties": {"status": {"const": "a"}}}, "then": {"properties": {"x": {}}}},
+            {"if": {"properties": {"status": {"const": "b"}}}, "then": {"properties": {"y": {}}}},
+        ],
+    }
+    assert not any("unknown field" in message for _, message in _messages(document))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from formsvc.schemas import Condition, FormDocument
+from formsvc.schemas.conditions import applies
 
 
 def _tree(document: dict[str, Any]) -> FormDocument:
@@ -105,10 +106,11 @@ def test_conditional_fields_carry_their_condition() -> None:
         }
     )
     nodes = form.nodes()
-    assert nodes[("spouse",)].condition == Condition("if", ("married",), (True,))
+    # The ``if`` does not require "married", so it also holds when married is unanswered.
+    assert nodes[("spouse",)].condition == Condition("if", ("married",), (True,), absent=True)
     assert nodes[("spouse",)].required  # required when its branch applies
     assert nodes[("single_note",)].condition == Condition(
-        "else", ("married",), (True,), "Chỉ khai nếu chưa kết hôn"
+        "else", ("married",), (True,), "Chỉ khai nếu chưa kết hôn", absent=True
     )
     assert nodes[("id_date",)].condition == Condition("dependent", ("id_given",))
     assert nodes[("ward",)].condition == Condition("alternative", None, (0,), "Trong nước")
@@ -152,3 +154,20 @@ def test_recursive_references_stop_at_a_sane_depth() -> None:
     )
     depth = max(len(node.path) for node in form.root.walk())
     assert 5 <= depth <= 10
+
+
+def test_an_if_without_required_holds_when_its_field_is_unanswered() -> None:
+    """ "Residence only if no ID number is given": an empty ID keeps the residence question,
+    a given ID drops it, exactly as the JSON Schema ``if`` decides."""
+    form = _tree(
+        {
+            "properties": {"personal_id": {"type": "string"}},
+            "if": {"properties": {"personal_id": {"const": ""}}},
+            "then": {"properties": {"residence": {"type": "string"}}, "required": ["residence"]},
+        }
+    )
+    condition = form.nodes()[("residence",)].condition
+    assert condition == Condition("if", ("personal_id",), ("",), absent=True)
+    assert applies(condition, {})
+    assert applies(condition, {"personal_id": ""})
+    assert not applies(condition, {"personal_id": "092080123451"})

@@ -24,6 +24,7 @@
     var kind = section.dataset.conditionKind;
     if (kind === "dependent") { return values.length > 0; }
     var wanted = JSON.parse(section.dataset.conditionValues || "[]");
+    if (values.length === 0) { values = [""]; }  // unanswered: "" in wanted means it applies
     var holds = values.some(function (value) { return wanted.indexOf(value) !== -1; });
     return kind === "else" ? !holds : holds;
   }
