@@ -42,6 +42,7 @@ def _compiled(path: Path) -> CompiledForm:
 
 PROPERTY_SETTINGS = settings(
     max_examples=15,
+    derandomize=True,  # the same examples on every run: CI cannot turn red by chance
     deadline=None,
     suppress_health_check=[
         HealthCheck.too_slow,
@@ -79,8 +80,12 @@ def _assert_field_level(form: CompiledForm, errors: list[Any], path: tuple[Any, 
 @pytest.mark.parametrize("path", CATALOGUE, ids=IDS)
 def test_mutated_instances_fail_on_the_mutated_field(path: Path) -> None:
     form = _compiled(path)
+    # Unconditional questions only: an answer to a branch that does not apply is dropped by
+    # design, and a wrong answer inside one is reported on the form (see the closing note).
     top = [
-        child for child in form.document.root.children if not child.children and child.item is None
+        child
+        for child in form.document.root.children
+        if not child.children and child.item is None and child.condition is None
     ]
     required = [child.name for child in top if child.required]
     closed = form.document.document.get("additionalProperties") is False
