@@ -101,6 +101,11 @@ def compile_fast_check(document: FormDocument) -> Callable[[Any], bool] | None:
     return check
 
 
+# Enough to show a person every mistake on a real form; a body with thousands of unknown
+# keys must not buy a response thousands of times its size.
+MAX_ERRORS = 100
+
+
 class FormValidator:
     """Everything needed to validate instances of one version, prepared once."""
 
@@ -116,13 +121,19 @@ class FormValidator:
         return not self.validate(instance)
 
     def validate(self, instance: Any) -> list[FieldError]:
-        """All errors, in form order, one per field and problem."""
+        """All errors (up to MAX_ERRORS), in form order, one per field and problem."""
         if self.fast is not None and self.fast(instance):
             return identity_mismatches(self.person_blocks, instance)
         errors: dict[tuple[tuple[str | int, ...], str], FieldError] = {}
-        for error in _leaf_errors(self.reference.iter_errors(instance)):
-            for field_error in _to_field_errors(error, self.nodes):
-                errors.setdefault((field_error.path, field_error.keyword), field_error)
+        field_errors = (
+            field_error
+            for error in _leaf_errors(self.reference.iter_errors(instance))
+            for field_error in _to_field_errors(error, self.nodes)
+        )
+        for field_error in field_errors:
+            errors.setdefault((field_error.path, field_error.keyword), field_error)
+            if len(errors) == MAX_ERRORS:
+                break
         if not errors:
             return identity_mismatches(self.person_blocks, instance)
         last = len(self.order)
