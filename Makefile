@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 CATALOGUES := $(wildcard formsvc/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 
-.PHONY: run test lint system-check translations clean
+.PHONY: run test lint audit lock system-check translations clean
 
 run: system-check $(VENV)/.installed $(COMPILED)
 	$(BIN)/formsvc demo
@@ -27,13 +27,26 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/pip install --quiet -e .
+# requirements.lock pins every dependency (make lock): installs are the versions tested.
+$(VENV)/.installed: pyproject.toml requirements.lock | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -c requirements.lock -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/pip install --quiet -e ".[dev]"
+$(VENV)/.installed-dev: pyproject.toml requirements.lock | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $@ $(VENV)/.installed
+
+# Known vulnerabilities in the locked versions; fails if any package could not be checked.
+audit: $(VENV)/.installed-dev
+	$(BIN)/pip-audit --strict --no-deps --disable-pip -r requirements.lock
+
+# After changing dependencies: resolve afresh in a scratch venv and pin the result.
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -e ".[dev]"
+	.lock-venv/bin/pip freeze --exclude-editable > requirements.lock
+	rm -rf .lock-venv
 
 # The English interface: compiled from the committed .po files.
 %.mo: %.po | $(VENV)/.installed
