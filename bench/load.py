@@ -19,8 +19,9 @@ import tempfile
 import threading
 import time
 
-from service import Browser, gunicorn  # bench/service.py, beside this script
-from sqlalchemy import create_engine, select, text
+from _scratch import fresh_database
+from service import Browser, gunicorn
+from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
 from formsvc import create_app
@@ -34,12 +35,7 @@ _TOKEN = re.compile(r'name="token" type="hidden" value="([^"]+)"')
 
 
 def _prepare(url: str, instance: str, citizens: int) -> list[str]:
-    if url.startswith("postgresql"):
-        engine = create_engine(url)
-        with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE"))
-            connection.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
+    fresh_database(url)
     app = create_app({"DATABASE_URL": url, "SECRET_KEY": "load"})
     app.instance_path = instance
     prepare(app)
