@@ -42,7 +42,7 @@ def agree(node: Node, value: Any) -> None:
         if isinstance(value.get("date_of_birth"), str):
             born = date.fromisoformat(value["date_of_birth"])
             if not 1900 <= born.year <= 2199:
-                born = born.replace(year=1990)
+                born = born.replace(year=1992)  # a leap year: 29 February stays a date
                 value["date_of_birth"] = born.isoformat()
         value[id_field] = compose(decoded.province_code, sex, born, int(decoded.serial))
     for child in node.children:
