@@ -53,18 +53,24 @@ def check(
     disputes: Mapping[tuple[str, ...], str] | None = None,
 ) -> Intake:
     """``disputes`` are the citizen's notes on verified values they say are wrong."""
+    # Put missing verified values back first: a browser does not send read-only fields, and
+    # the conditions judged next may read them (a branch for women opened by a verified sex).
+    for path, verified in prefilled.items():
+        if verified.locked and _get(answers, path) is None:
+            _set(answers, path, verified.value)
+    answered = {path for path in prefilled if _get(answers, path) is not None}
     intake = Intake(data=prune_inactive(form.document.root, answers))
     disputes = disputes or {}
     for path, verified in prefilled.items():
         given = _get(answers, path)
-        if verified.locked and given is None:
-            _set(answers, path, verified.value)
-        elif verified.locked and given != verified.value:
+        if given is None and path in answered:
+            continue  # in a branch that does not apply: neither stored nor judged
+        if verified.locked and given != verified.value:
             intake.errors.append(FieldError(path, "x-prefill-locked", *LOCKED_MESSAGE))
             continue
         intake.provenance[".".join(path)] = {
             **verified.as_provenance(),
-            "edited": _get(answers, path) != verified.value,
+            "edited": given != verified.value,
         }
         if path in disputes:
             intake.provenance[".".join(path)] |= {"disputed": True, "dispute_note": disputes[path]}
