@@ -13,10 +13,12 @@ from sqlalchemy import event, func, select
 from sqlalchemy.exc import OperationalError
 
 from formsvc.db import get_engine, get_session
+from formsvc.demo import DemoAccount
 from formsvc.prefill import PATHS
 from formsvc.schemas import check_document
 from formsvc.submissions import Submission
 from tests.conftest import Citizen, csrf_token
+from tests.render.pdfs import text as pdf_text
 from tests.web.test_citizen_journey import ANSWERS
 
 
@@ -77,12 +79,27 @@ def test_search_treats_injection_as_text(client: FlaskClient, query: str) -> Non
         assert "Không có biểu mẫu nào phù hợp" in response.text
 
 
-def test_script_typed_by_a_citizen_is_shown_as_text(citizen: Citizen) -> None:
+def test_script_typed_by_a_citizen_is_shown_as_text(citizen: Citizen, app: Flask) -> None:
     attack = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-    receipt = citizen.submit("/forms/ct01", {**ANSWERS, "request": attack})
-    page = citizen.client.get(receipt.headers["Location"])
-    assert attack not in page.text
-    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page.text
+    escaped = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"
+    filled = citizen.post_form("/forms/ct01", {**ANSWERS, "request": attack})
+    review = citizen.client.get(filled.headers["Location"])
+    receipt = citizen.client.get(citizen.confirm(filled.headers["Location"]).headers["Location"])
+    code = receipt.request.path.rsplit("/", 1)[-1]
+    pdf = citizen.client.get(f"/submissions/{code}/application.pdf")
+    printed = pdf_text(pdf.data).replace(" ", "")  # the PDF wraps long text anywhere
+    assert attack.replace(" ", "") in printed  # printed as letters, not interpreted
+
+    officer = app.test_client()
+    Citizen(officer, DemoAccount("canbo.motcua", "staff1234", "Cán bộ một cửa")).sign_in()
+    pages = {
+        "review": review,
+        "receipt": receipt,
+        "officer": officer.get(f"/staff/submissions/{code}"),
+    }
+    for name, page in pages.items():
+        assert page.status_code == 200, name
+        assert attack not in page.text and escaped in page.text, name
 
 
 def test_session_is_renewed_on_sign_in(client: FlaskClient, demo_accounts: list[Any]) -> None:
