@@ -17,7 +17,7 @@ from formsvc.demo import DemoAccount
 from formsvc.prefill import PATHS
 from formsvc.schemas import check_document
 from formsvc.submissions import Submission
-from tests.conftest import Citizen, csrf_token
+from tests.conftest import Citizen, csrf_token, store_submission
 from tests.render.pdfs import text as pdf_text
 from tests.web.test_citizen_journey import ANSWERS
 
@@ -77,6 +77,39 @@ def test_search_treats_injection_as_text(client: FlaskClient, query: str) -> Non
     assert "<script>alert(1)</script>" not in response.text  # echoed only escaped
     if "script" not in query:  # other tests publish forms titled with script, on purpose
         assert "Không có biểu mẫu nào phù hợp" in response.text
+
+
+INJECTIONS = [
+    "' OR 1=1 --",
+    "ct01' UNION SELECT password_hash FROM accounts --",
+    "1; DROP TABLE submissions",
+]
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_filters_treat_injection_as_text(
+    app: Flask, client: FlaskClient, demo_accounts: list[Any], value: str
+) -> None:
+    """Every filter a person types into is a bound parameter or a choice from a list: an
+    injection attempt is an unmatched value or a field error, never SQL."""
+    code = store_submission(app, demo_accounts[0])
+    Citizen(client, DemoAccount("canbo.motcua", "staff1234", "Cán bộ một cửa")).sign_in()
+    queries = {
+        "/staff/submissions": ({"form_id": value}, {"status": value}, {"agency": value}),
+        "/staff/submissions/find": ({"q": value},),
+        "/staff/audit": ({"personal_id": value}, {"form_id": value}),
+    }
+    for url, variants in queries.items():
+        for query in variants:
+            response = client.get(url, query_string=query)
+            assert response.status_code in (200, 404, 422), (url, query, response.status_code)
+            assert code not in response.text, (url, query)  # `OR 1=1` matched nothing
+    Citizen(client, demo_accounts[0]).sign_in()
+    for query in ({"form_id": value}, {"status": value}):
+        response = client.get("/api/v1/submissions", query_string=query)
+        assert response.status_code in (200, 400), (query, response.status_code)
+        assert response.status_code == 400 or response.json["items"] == []
+    assert _count(app) == 1  # nothing dropped
 
 
 def test_script_typed_by_a_citizen_is_shown_as_text(citizen: Citizen, app: Flask) -> None:
