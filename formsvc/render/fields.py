@@ -27,6 +27,7 @@ from wtforms import (
     widgets,
 )
 
+from formsvc import safejson
 from formsvc.render.values import DATE_FORMAT, choices, format_date, html_value
 from formsvc.schemas import Node
 from formsvc.schemas.messages import Bilingual, message_for
@@ -123,7 +124,7 @@ class JsonField(TextAreaField):
             self.data = None
             return
         try:
-            self.data = json.loads(text)
+            self.data = safejson.loads(text, max_depth=safejson.MAX_ANSWER_DEPTH)
         except ValueError:
             self.data = None
             raise ValueError(_message("json", self.label.text)) from None

@@ -13,6 +13,7 @@ from typing import Any
 
 from referencing.exceptions import Unresolvable
 
+from formsvc import safejson
 from formsvc.schemas.document import FormDocument
 from formsvc.schemas.findings import WARNING, Finding
 from formsvc.schemas.lint import PrefillVocabulary, lint
@@ -20,6 +21,7 @@ from formsvc.schemas.validation import meta_schema_problems
 from formsvc.schemas.walk import iter_subschemas
 
 __all__ = [
+    "MAX_DEFINITION_DEPTH",
     "DefinitionError",
     "check_document",
     "check_file",
@@ -32,13 +34,8 @@ class DefinitionError(ValueError):
     """A file that is not a usable definition at all (unreadable, not JSON, not an object)."""
 
 
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    seen: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in seen:
-            raise DefinitionError(f"duplicate key {key!r}")
-        seen[key] = value
-    return seen
+# Far beyond any real form (each nested question adds two levels), short of the parser's limit.
+MAX_DEFINITION_DEPTH = 128
 
 
 def load_definition(path: Path) -> tuple[str, dict[str, Any]]:
@@ -48,11 +45,13 @@ def load_definition(path: Path) -> tuple[str, dict[str, Any]]:
     except (OSError, UnicodeDecodeError) as error:
         raise DefinitionError(f"cannot read the file: {error}") from error
     try:
-        document = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        document = safejson.loads(text, max_depth=MAX_DEFINITION_DEPTH, unique_keys=True)
     except json.JSONDecodeError as error:
         raise DefinitionError(
             f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
         ) from error
+    except ValueError as error:  # a duplicate key, NaN, too deep
+        raise DefinitionError(str(error)) from error
     if not isinstance(document, dict):
         raise DefinitionError("a form definition must be a JSON object")
     meta = document.get("x-form")

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
+from formsvc import safejson
 from formsvc.schemas import Finding
-from formsvc.schemas.check import _no_duplicate_keys
+from formsvc.schemas.check import MAX_DEFINITION_DEPTH
 from formsvc.schemas.walk import Pointer, display_path
 
 __all__ = ["JsonProblem", "locate", "parse_document", "pretty", "problems_at_lines"]
@@ -75,12 +76,14 @@ def locate(text: str) -> dict[Pointer, int]:
 def parse_document(text: str) -> tuple[dict[str, Any] | None, list[JsonProblem]]:
     """(document, []) or (None, [the problem at its line])."""
     try:
-        document = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        document = safejson.loads(text, max_depth=MAX_DEFINITION_DEPTH, unique_keys=True)
     except json.JSONDecodeError as error:
         message = f"JSON không hợp lệ (cột {error.colno}): {error.msg}"
         return None, [JsonProblem(error.lineno, f"dòng {error.lineno}", message)]
-    except ValueError as error:  # a duplicate key
+    except safejson.DuplicateKey as error:
         return None, [JsonProblem(0, "", f"JSON không hợp lệ: {error}")]
+    except ValueError as error:  # NaN, a lone surrogate, nesting deeper than any form
+        return None, [JsonProblem(0, "", f"JSON không dùng được ({error})")]
     if not isinstance(document, dict):
         return None, [JsonProblem(1, "dòng 1", "Biểu mẫu phải là một đối tượng JSON ({…})")]
     return document, []

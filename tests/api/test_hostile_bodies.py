@@ -11,9 +11,9 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from formsvc.db import session_scope
+from formsvc.safejson import MAX_ANSWER_DEPTH as MAX_DEPTH
 from formsvc.schemas.validation import MAX_ERRORS
 from formsvc.submissions import Submission
-from formsvc.web.api.body import MAX_DEPTH
 from tests.api.test_api import ANSWERS, HEAD_ID, PROBLEM
 
 URL = "/api/v1/submissions"

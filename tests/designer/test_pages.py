@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
@@ -209,3 +210,16 @@ def test_previews_of_unknown_forms_are_404_and_broken_drafts_explain(
     page = client.get(f"/staff/forms/{form_id}/preview")
     assert page.status_code == 200 and "Chưa xem trước được" in page.text
     assert "cannot resolve $ref" in client.get(f"/staff/forms/{form_id}").text
+
+
+@pytest.mark.parametrize(
+    "document",
+    ['{"title": "X", "type": "object"' + ', "a": ' + "[" * 100_000 + "]" * 100_000 + "}",
+     '{"title": "X", "type": "object", "maximum": NaN}',
+     '{"title": "X", "type": "object", "title": "Y"}'],
+    ids=["deeper than the parser", "NaN", "duplicate key"],
+)  # fmt: skip
+def test_json_tab_refuses_hostile_documents(designer: Citizen, form_id: str, document: str) -> None:
+    create_form(designer.client, form_id)
+    response = operate(designer.client, form_id, "json", document=document)
+    assert response.status_code == 422 and "JSON không" in response.text

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from flask import Flask
 
+from formsvc.render.builder import coercion_errors, form_class
 from formsvc.render.page import form_page
 from formsvc.schemas import CompiledForm, Node
 
@@ -172,3 +173,13 @@ def test_bad_data_gets_field_level_errors(
     assert field in [e.key for e in errors]
     assert f'href="#{field}"' in html and message in html
     assert f'id="{field}-error"' in html
+
+
+@pytest.mark.parametrize(
+    "text", ["[" * 100_000 + "]" * 100_000, '{"a": NaN}', '{"a": "\\ud800"}', "{" * 10]
+)
+def test_hostile_json_answers_are_field_errors(app: Flask, kinds: CompiledForm, text: str) -> None:
+    """The JSON fallback reads citizen-typed text: it must never raise past the field."""
+    with app.test_request_context(method="POST", data={"extra": text}):
+        wtform = form_class(kinds)(meta={"csrf": False})
+        assert [e.path for e in coercion_errors(wtform)] == [("extra",)]

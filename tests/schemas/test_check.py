@@ -230,6 +230,9 @@ def test_undeclared_draft_07_document_is_read_as_draft_07() -> None:
         ('{"title": "x",\n  "type": }', "invalid JSON at line 2, column 11"),
         ('{"title": "a", "title": "b"}', "duplicate key 'title'"),
         ("[1, 2]", "a form definition must be a JSON object"),
+        ('{"title": "x", "maximum": Infinity}', "Infinity is not JSON"),
+        ('{"title": "x", "a": ' + "[" * 5_000 + "]" * 5_000 + "}", "nested too deeply"),
+        ('{"title": "x", "a": ' + "[" * 200 + "]" * 200 + "}", "nested more than 128 levels"),
         (b"\xff\xfe{}", "cannot read the file"),
     ],
 )

@@ -2,44 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from flask import request
 
+from formsvc import safejson
 from formsvc.schemas import FieldError
 from formsvc.web.api.problems import Problem
 
-__all__ = ["MAX_BODY", "MAX_DEPTH", "json_object", "string_field"]
+__all__ = ["MAX_BODY", "json_object", "string_field"]
 
 MAX_BODY = 256 * 1024
-# The deepest catalogue answer is a few levels down (data → group → list → row → value);
-# anything far deeper is an attack on the recursive code after the parser, not an answer.
-MAX_DEPTH = 32
-
-
-def _refuse_constant(name: str) -> None:
-    raise ValueError(f"{name} is not JSON")
-
-
-def _shape_problem(body: Any) -> str | None:
-    """Why a parsed body cannot be stored, walking it without recursion."""
-    pending: list[tuple[Any, int]] = [(body, 1)]
-    while pending:
-        value, depth = pending.pop()
-        if depth > MAX_DEPTH:
-            return f"The body is nested more than {MAX_DEPTH} levels deep"
-        if isinstance(value, dict):
-            pending.extend((key, depth) for key in value)
-            pending.extend((member, depth + 1) for member in value.values())
-        elif isinstance(value, list):
-            pending.extend((member, depth + 1) for member in value)
-        elif isinstance(value, str):
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                return "The body holds a lone UTF-16 surrogate (\\ud800–\\udfff escape)"
-    return None
 
 
 def json_object() -> dict[str, Any]:
@@ -51,14 +24,9 @@ def json_object() -> dict[str, Any]:
     if len(raw) > MAX_BODY:
         raise Problem(413, "Content Too Large", f"The body must be at most {MAX_BODY} bytes")
     try:
-        body = json.loads(raw, parse_constant=_refuse_constant)
+        body = safejson.loads(raw, max_depth=safejson.MAX_ANSWER_DEPTH)
     except (ValueError, UnicodeDecodeError) as error:
         raise Problem(400, "Bad Request", f"The body is not valid JSON: {error}") from error
-    except RecursionError as error:
-        raise Problem(400, "Bad Request", f"The body is nested too deeply: {error}") from error
-    problem = _shape_problem(body)
-    if problem is not None:
-        raise Problem(400, "Bad Request", problem)
     if not isinstance(body, dict):
         raise Problem(400, "Bad Request", "The body must be a JSON object")
     return body
