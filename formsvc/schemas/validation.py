@@ -27,6 +27,7 @@ from formsvc.schemas.document import FormDocument, Node
 from formsvc.schemas.errors import FieldError
 from formsvc.schemas.formats import FORMATS
 from formsvc.schemas.messages import message_for
+from formsvc.schemas.patterns import bounded_pattern
 from formsvc.schemas.references import (
     COMPONENT_PREFIX,
     component_registry,
@@ -61,8 +62,15 @@ for _name, _predicate in FORMATS.items():
     FORMAT_CHECKER.checks(_name)(_strings_only(_predicate))
 
 
+@cache
+def _bounded(cls: type[Validator]) -> type[Validator]:
+    """The dialect's validator class with a time limit on ``pattern``."""
+    bounded: type[Validator] = validators.extend(cls, {"pattern": bounded_pattern})
+    return bounded
+
+
 def compile_validator(document: FormDocument) -> Validator:
-    cls = validators.validator_for({"$schema": dialect_of(document.document)})
+    cls = _bounded(validators.validator_for({"$schema": dialect_of(document.document)}))
     validator: Validator = cls(
         document.document, registry=document.registry, format_checker=FORMAT_CHECKER
     )
