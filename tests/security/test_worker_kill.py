@@ -69,6 +69,21 @@ def _until(condition: Callable[[], bool], what: str) -> None:
         time.sleep(0.01)
 
 
+def _in_background(work: Callable[[], Any]) -> tuple[threading.Thread, list[Any]]:
+    """Run ``work`` in a thread; the list receives its result or the exception it raised."""
+    outcome: list[Any] = []
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except BaseException as error:  # examined by the test
+            outcome.append(error)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, outcome
+
+
 @dataclass
 class Server:
     base: str
@@ -87,15 +102,20 @@ class Server:
                 pids.add(int(stat.parent.name))
         return pids
 
-    def kill_stalled_worker(self) -> int:
-        """SIGKILL the worker that reached the stall, once it has; wait for its replacement."""
-        _until(self.pidfile.exists, "a worker to reach the stall")
+    def stall(self, work: Callable[[], Any]) -> tuple[threading.Thread, list[Any]]:
+        """Start ``work``, a request with the stall header; return once its worker stalls."""
+        self.pidfile.unlink(missing_ok=True)  # none left over from a failed test
+        thread, outcome = _in_background(work)
+        _until(lambda: self.pidfile.exists() or bool(outcome), "a worker to reach the stall")
+        assert self.pidfile.exists(), f"the request ended without stalling: {outcome}"
+        return thread, outcome
+
+    def kill_stalled_worker(self) -> None:
+        """SIGKILL the stalled worker, then wait until the master has replaced it."""
         pid = int(self.pidfile.read_text())
-        self.pidfile.unlink()
         assert pid in self.workers()
         os.kill(pid, signal.SIGKILL)
         _until(lambda: pid not in self.workers() and len(self.workers()) == 2, "a respawn")
-        return pid
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +150,7 @@ def server(
         _until(lambda: len(running.workers()) == 2, "two workers")
         yield running
     finally:
-        process.terminate()
+        process.send_signal(signal.SIGQUIT)  # quick shutdown: also ends a stalled worker
         try:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
@@ -156,7 +176,7 @@ class Browser:
     def request(
         self, path: str, form: dict[str, str] | None = None, headers: dict[str, str] | None = None
     ) -> tuple[int, str, str]:
-        """(status, Location, body); a connection cut by a dying worker raises OSError."""
+        """(status, Location, body); a connection cut by a dying worker raises ConnectionError."""
         body = urllib.parse.urlencode(form).encode() if form is not None else None
         request = urllib.request.Request(f"{self.base}{path}", body, headers or {})
         try:
@@ -215,21 +235,6 @@ def people(seeded: list[DemoAccount], database_url: str) -> list[str]:
     return names
 
 
-def _in_background(work: Callable[[], Any]) -> tuple[threading.Thread, list[Any]]:
-    """Run ``work`` in a thread; the list receives its result or the exception it raised."""
-    outcome: list[Any] = []
-
-    def run() -> None:
-        try:
-            outcome.append(work())
-        except BaseException as error:  # examined by the test
-            outcome.append(error)
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread, outcome
-
-
 def _stored(app: Flask, username: str) -> list[Submission]:
     with session_scope(app) as session:
         owner = select(Account.id).where(Account.username == username).scalar_subquery()
@@ -255,10 +260,8 @@ def _assert_intact(app: Flask, server: Server) -> None:
 def test_worker_killed_mid_confirm_loses_nothing_acknowledged(
     app: Flask, server: Server, people: list[str], point: str
 ) -> None:
-    victim, others = (
-        Browser(server.base, people[0]),
-        [Browser(server.base, u) for u in people[1 : 1 + OTHERS]],
-    )
+    victim = Browser(server.base, people[0])
+    others = [Browser(server.base, username) for username in people[1 : 1 + OTHERS]]
     wish = f"Đăng ký tạm trú – {point} – {victim.username}"
     for browser in [victim, *others]:
         browser.start()
@@ -272,12 +275,11 @@ def test_worker_killed_mid_confirm_loses_nothing_acknowledged(
         sent[other.confirm(second)] = f"Lượt 2 – {other.username}"
         return sent
 
-    stalled, cut = _in_background(lambda: victim.confirm(button, stall=point))
-    _until(server.pidfile.exists, "a worker to reach the stall")
+    stalled, cut = server.stall(lambda: victim.confirm(button, stall=point))
     running = [_in_background(partial(journey, o)) for o in others]
     server.kill_stalled_worker()
     stalled.join(DEADLINE)
-    assert len(cut) == 1 and isinstance(cut[0], OSError), cut  # not acknowledged
+    assert len(cut) == 1 and isinstance(cut[0], ConnectionError), cut  # not acknowledged
 
     before_retry = _stored(app, victim.username)
     with session_scope(app) as session:
@@ -302,10 +304,11 @@ def test_worker_killed_mid_confirm_loses_nothing_acknowledged(
         thread.join(DEADLINE)
         assert len(outcome) == 1 and isinstance(outcome[0], dict), outcome
         acknowledged.update(outcome[0])
-    assert len(acknowledged) == 2 * OTHERS  # the busy worker never took their requests
+    # A sync worker accepts only between requests: the stalled one never took theirs.
+    assert len(acknowledged) == 2 * OTHERS
     stored = {s.tracking_code: s for o in others for s in _stored(app, o.username)}
     assert sorted(stored) == sorted(acknowledged)  # exactly once each, nothing unacknowledged
-    assert all(stored[c].data["request"] == wish for c, wish in acknowledged.items())
+    assert all(stored[c].data["request"] == sent for c, sent in acknowledged.items())
     _assert_intact(app, server)
 
 
@@ -331,10 +334,10 @@ def test_api_submission_killed_mid_request_is_idempotent(
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, json.load(response)["tracking_code"]
 
-    stalled, cut = _in_background(lambda: send({"X-Test-Stall": point}))
+    stalled, cut = server.stall(lambda: send({"X-Test-Stall": point}))
     server.kill_stalled_worker()
     stalled.join(DEADLINE)
-    assert len(cut) == 1 and isinstance(cut[0], OSError), cut
+    assert len(cut) == 1 and isinstance(cut[0], ConnectionError), cut
 
     before_retry = _stored(app, people[-1])
     assert len(before_retry) == (point == "after-commit")
