@@ -5,10 +5,10 @@ there instead of racing a timer.
 A request carrying ``X-Test-Stall: before-commit`` stops once everything its transaction
 writes (the submission, its first status change, the draft's removal) has been sent to the
 database but COMMIT has not; ``after-commit`` stops once COMMIT has returned but before any
-response is built. Either way the worker writes its pid to ``$STALL_PIDFILE`` and sleeps
-until the test kills it. The stall applies only to a transaction that writes a submission,
-so the header cannot stop an unrelated commit of the same request. Production never loads
-this module: gunicorn is pointed at it only by the test.
+response is built. Either way the worker writes its pid and the tracking code it was about
+to hand out to ``$STALL_PIDFILE`` and sleeps until the test kills it. The stall applies only
+to a transaction that writes a submission, so the header cannot stop an unrelated commit of
+the same request. Production never loads this module: only the test points gunicorn at it.
 """
 
 from __future__ import annotations
@@ -34,12 +34,12 @@ app = create_app()
 _sessions = app.extensions["formsvc.sessionmaker"]
 
 
-def _stall(point: str) -> None:
+def _stall(point: str, submission: Submission) -> None:
     if not has_request_context() or request.headers.get(HEADER) != point:
         return
     pidfile = os.environ["STALL_PIDFILE"]
     with open(f"{pidfile}.tmp", "w") as scratch:
-        scratch.write(str(os.getpid()))
+        scratch.write(f"{os.getpid()} {submission.tracking_code}")
     os.replace(f"{pidfile}.tmp", pidfile)  # the test never reads a half-written pid
     time.sleep(_STALL_SECONDS)
     raise RuntimeError(f"worker {os.getpid()} stalled at {point} and was not killed")
@@ -47,21 +47,22 @@ def _stall(point: str) -> None:
 
 @event.listens_for(_sessions, "after_flush")
 def _note_submission(session: Session, _context: Any) -> None:
-    if any(isinstance(instance, Submission) for instance in session.new):
-        session.info[_WROTE] = True
+    for instance in session.new:
+        if isinstance(instance, Submission):
+            session.info[_WROTE] = instance
 
 
 @event.listens_for(_sessions, "before_commit")
 def _before_commit(session: Session) -> None:
-    if session.info.get(_WROTE):
+    if _WROTE in session.info:
         session.flush()  # send the rest (the draft's removal) too: only COMMIT is missing
-        _stall("before-commit")
+        _stall("before-commit", session.info[_WROTE])
 
 
 @event.listens_for(_sessions, "after_commit")
 def _after_commit(session: Session) -> None:
-    if session.info.pop(_WROTE, False):
-        _stall("after-commit")
+    if _WROTE in session.info:
+        _stall("after-commit", session.info.pop(_WROTE))
 
 
 @event.listens_for(_sessions, "after_rollback")

@@ -110,12 +110,15 @@ class Server:
         assert self.pidfile.exists(), f"the request ended without stalling: {outcome}"
         return thread, outcome
 
-    def kill_stalled_worker(self) -> None:
-        """SIGKILL the stalled worker, then wait until the master has replaced it."""
-        pid = int(self.pidfile.read_text())
+    def kill_stalled_worker(self) -> str:
+        """SIGKILL the stalled worker, then wait until the master has replaced it; the
+        tracking code the worker had given the submission it was writing."""
+        pid_text, code = self.pidfile.read_text().split()
+        pid = int(pid_text)
         assert pid in self.workers()
         os.kill(pid, signal.SIGKILL)
         _until(lambda: pid not in self.workers() and len(self.workers()) == 2, "a respawn")
+        return code
 
 
 @pytest.fixture(scope="module")
@@ -277,7 +280,7 @@ def test_worker_killed_mid_confirm_loses_nothing_acknowledged(
 
     stalled, cut = server.stall(lambda: victim.confirm(button, stall=point))
     running = [_in_background(partial(journey, o)) for o in others]
-    server.kill_stalled_worker()
+    dying = server.kill_stalled_worker()
     stalled.join(DEADLINE)
     assert len(cut) == 1 and isinstance(cut[0], ConnectionError), cut  # not acknowledged
 
@@ -287,9 +290,11 @@ def test_worker_killed_mid_confirm_loses_nothing_acknowledged(
         draft = session.scalars(select(Draft).where(Draft.account_id == owner.id)).first()
     if point == "before-commit":  # rolled back whole: no row, no status, the draft kept
         assert before_retry == [] and draft is not None and draft.token == button["token"]
+        with session_scope(app) as session:
+            assert session.scalars(select(Submission).filter_by(tracking_code=dying)).all() == []
     else:  # committed whole: the row, its first status, and the draft gone
-        assert [s.data["request"] for s in before_retry] == [wish] and draft is None
-        assert [c.status for c in before_retry[0].history] == [RECEIVED]
+        assert [(s.tracking_code, s.data["request"]) for s in before_retry] == [(dying, wish)]
+        assert [c.status for c in before_retry[0].history] == [RECEIVED] and draft is None
 
     code = victim.confirm(button)  # the citizen presses confirm again
     assert victim.request(f"/submissions/{code}")[0] == 200
@@ -297,7 +302,7 @@ def test_worker_killed_mid_confirm_loses_nothing_acknowledged(
     assert [(s.tracking_code, s.data["request"]) for s in after_retry] == [(code, wish)]
     assert [c.status for c in after_retry[0].history] == [RECEIVED]
     if point == "after-commit":
-        assert code == before_retry[0].tracking_code
+        assert code == dying  # the receipt the dying worker never sent
 
     acknowledged: dict[str, str] = {}
     for thread, outcome in running:
@@ -335,17 +340,18 @@ def test_api_submission_killed_mid_request_is_idempotent(
             return response.status, json.load(response)["tracking_code"]
 
     stalled, cut = server.stall(lambda: send({"X-Test-Stall": point}))
-    server.kill_stalled_worker()
+    dying = server.kill_stalled_worker()
     stalled.join(DEADLINE)
     assert len(cut) == 1 and isinstance(cut[0], ConnectionError), cut
 
     before_retry = _stored(app, people[-1])
-    assert len(before_retry) == (point == "after-commit")
+    committed = point == "after-commit"
+    assert [s.tracking_code for s in before_retry] == ([dying] if committed else [])
     status, code = send({})  # the calling system retries with the same key
     assert status == 201
     after_retry = _stored(app, people[-1])
     assert [(s.tracking_code, s.data["request"]) for s in after_retry] == [(code, wish)]
     assert [c.status for c in after_retry[0].history] == [RECEIVED]
-    if before_retry:
-        assert code == before_retry[0].tracking_code
+    if committed:
+        assert code == dying
     _assert_intact(app, server)
