@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from werkzeug.security import generate_password_hash
 
@@ -55,9 +56,16 @@ def submit_answers(
     intake = check(compiled(version), answers, prefilled)
     if not intake.ok:
         return None, intake
-    submission = create_submission(
-        session, version, account_id, intake.data, intake.provenance, idempotency_key
-    )
+    try:
+        with session.begin_nested():  # the prefill audit rows survive a lost race
+            submission = create_submission(
+                session, version, account_id, intake.data, intake.provenance, idempotency_key
+            )
+    except IntegrityError:  # a concurrent request with the same key stored it first
+        winner = find_submitted(session, account_id, idempotency_key) if idempotency_key else None
+        if winner is None:
+            raise
+        return winner, Intake(data=winner.data)
     return submission, intake
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import threading
+
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
@@ -10,6 +13,7 @@ from sqlalchemy import select
 from formsvc.db import session_scope
 from formsvc.demo import DemoAccount
 from formsvc.prefill import PrefillRead
+from formsvc.submissions import Submission, remote
 from tests.api.conftest import MakeKey
 from tests.conftest import Citizen, csrf_token, store_submission
 
@@ -247,3 +251,42 @@ def test_citizen_session_posts_need_the_csrf_token(
     made = client.post("/api/v1/submissions", json=body, headers={"X-CSRFToken": token})
     assert made.status_code == 201, made.json
     assert client.get("/submissions").text.count(made.json["tracking_code"]) >= 1
+
+
+@pytest.mark.skipif(
+    not os.environ.get("FORMSVC_TEST_DATABASE_URL"),
+    reason="SQLite serialises writers: the second request's check already sees the first",
+)
+def test_concurrent_requests_with_one_idempotency_key_make_one_submission(
+    app: Flask, full_key: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both requests pass the "already submitted?" check before either stores: the loser of
+    the race answers with the winner's submission, not a 500."""
+    both_checked = threading.Barrier(2, timeout=10)
+    original = remote.find_submitted
+    calls: list[int] = []
+
+    def racing(*args: object) -> object:
+        found = original(*args)  # type: ignore[arg-type]
+        calls.append(1)
+        if len(calls) <= 2:
+            both_checked.wait()
+        return found
+
+    monkeypatch.setattr(remote, "find_submitted", racing)
+    body = {"form_id": "ct01", "personal_id": HEAD_ID, "data": ANSWERS, "idempotency_key": "k-2"}
+    answers: list[tuple[int, str]] = []
+
+    def send() -> None:
+        response = app.test_client().post("/api/v1/submissions", headers=full_key, json=body)
+        answers.append((response.status_code, response.json["tracking_code"]))
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert len(answers) == 2 and {status for status, _ in answers} == {201}
+    assert len({code for _, code in answers}) == 1
+    with session_scope(app) as session:
+        assert len(session.scalars(select(Submission)).all()) == 1
