@@ -102,9 +102,19 @@ def listed(
     status: str | None,
     before: int | None,
     limit: int,
+    submitted_from: datetime | None = None,
+    submitted_until: datetime | None = None,
 ) -> list[Submission]:
-    """Newest first by id, ``before`` an id from the previous page; one owner or everyone."""
+    """Newest first by id, ``before`` an id from the previous page; one owner or everyone.
+
+    Submitted from ``submitted_from`` (inclusive) until ``submitted_until`` (exclusive), so
+    consecutive ranges never count a submission twice.
+    """
     query = _loaded()
+    if submitted_from is not None:
+        query = query.where(Submission.submitted_at >= submitted_from)
+    if submitted_until is not None:
+        query = query.where(Submission.submitted_at < submitted_until)
     if account_id is not None:
         query = query.where(Submission.account_id == account_id)
     if form_id:

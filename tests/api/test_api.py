@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from datetime import datetime
 
 import pytest
 from flask import Flask
@@ -290,3 +291,26 @@ def test_concurrent_requests_with_one_idempotency_key_make_one_submission(
     assert len({code for _, code in answers}) == 1
     with session_scope(app) as session:
         assert len(session.scalars(select(Submission)).all()) == 1
+
+
+def test_list_filters_by_submission_time(
+    app: Flask, client: FlaskClient, full_key: dict[str, str], demo_accounts: list[DemoAccount]
+) -> None:
+    days = ["2026-03-01T09:00:00+07:00", "2026-03-02T09:00:00+07:00", "2026-03-03T09:00:00+07:00"]
+    codes = [store_submission(app, demo_accounts[0]) for _ in days]
+    with session_scope(app) as session:
+        for code, day in zip(codes, days, strict=True):
+            stored = session.scalars(select(Submission).filter_by(tracking_code=code)).one()
+            stored.submitted_at = datetime.fromisoformat(day)
+
+    def listed(query: str) -> list[str]:
+        response = client.get(f"/api/v1/submissions?{query}", headers=full_key)
+        assert response.status_code == 200, response.json
+        return [s["tracking_code"] for s in response.json["items"]]
+
+    assert listed("submitted_from=2026-03-02T02:00:00Z") == [codes[2], codes[1]]
+    assert listed("submitted_until=2026-03-02T02:00:00Z") == [codes[0]]
+    # A zone-less moment is UTC: 01:59 UTC on 2 March is before the second one (02:00 UTC).
+    assert listed("submitted_from=2026-03-01&submitted_until=2026-03-02T01:59") == [codes[0]]
+    bad = client.get("/api/v1/submissions?submitted_until=yesterday", headers=full_key)
+    assert bad.status_code == 400 and bad.json["errors"][0]["path"] == ["submitted_until"]

@@ -277,6 +277,18 @@ PATHS: dict[str, Any] = {
             parameters=[
                 {"name": "form_id", "in": "query", "schema": _STRING},
                 {"name": "status", "in": "query", "schema": {"enum": list(STATUSES)}},
+                {
+                    "name": "submitted_from",
+                    "in": "query",
+                    "description": "Submitted at or after this moment (UTC if no zone)",
+                    "schema": _TIME,
+                },
+                {
+                    "name": "submitted_until",
+                    "in": "query",
+                    "description": "Submitted before this moment (UTC if no zone)",
+                    "schema": _TIME,
+                },
                 _CURSOR,
                 _LIMIT,
             ],

@@ -65,14 +65,15 @@ def _cursor(name: str = "cursor") -> int | None:
         raise _bad_query(name, "not a cursor this server handed out") from error
 
 
-def _since() -> datetime | None:
-    text = request.args.get("since")
+def _moment(name: str) -> datetime | None:
+    """An ISO 8601 date-time (or date) query parameter; UTC when it names no zone."""
+    text = request.args.get(name)
     if text is None:
         return None
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as error:
-        raise _bad_query("since", "since must be an ISO 8601 date-time") from error
+        raise _bad_query(name, f"{name} must be an ISO 8601 date-time") from error
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
@@ -177,6 +178,8 @@ def index() -> Response:
         account_id=caller.owner_id,
         form_id=request.args.get("form_id"),
         status=status,
+        submitted_from=_moment("submitted_from"),
+        submitted_until=_moment("submitted_until"),
         before=_cursor(),
         limit=limit,
     )
@@ -188,7 +191,7 @@ def index() -> Response:
 def export() -> Response:
     """NDJSON, oldest change first; each line carries the cursor to resume after it."""
     require(READ, citizens=False)
-    rows = changed_since(get_session(), _since(), _cursor() or 0, _limit())
+    rows = changed_since(get_session(), _moment("since"), _cursor() or 0, _limit())
     lines = [
         json.dumps({**as_record(s), "cursor": encode_cursor(s.change_seq or 0)}, ensure_ascii=False)
         for s in rows
