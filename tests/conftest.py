@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,7 @@ from sqlalchemy import create_engine, select, text
 from werkzeug.test import TestResponse
 
 from formsvc import create_app
+from formsvc.apikeys import SCOPES, create_key
 from formsvc.db import Base, get_engine, session_scope
 from formsvc.demo import DemoAccount, prepare
 from formsvc.prefill import PATHS
@@ -191,3 +192,25 @@ def store_submission(
         assert version is not None
         submission = create_submission(session, version, owner.id, data or {}, {})
         return submission.tracking_code
+
+
+# API keys with chosen scopes, for the API and for tests that reach it as another system.
+MakeKey = Callable[..., str]
+
+
+@pytest.fixture
+def make_key(app: Flask) -> MakeKey:
+    """``make_key("submissions:read")`` → a bearer header value for a fresh key."""
+    counter = iter(range(1000))
+
+    def make(*scopes: str) -> str:
+        with session_scope(app) as session:
+            _key, secret = create_key(session, f"test-{next(counter)}", list(scopes))
+        return secret
+
+    return make
+
+
+@pytest.fixture
+def full_key(make_key: MakeKey) -> dict[str, str]:
+    return {"Authorization": f"Bearer {make_key(*SCOPES)}"}

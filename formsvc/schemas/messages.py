@@ -63,6 +63,10 @@ _BY_KEYWORD["oneOf"] = _BY_KEYWORD["anyOf"] = _BY_KEYWORD["enum"]
 
 _BY_KEYWORD["integer"] = ("{label} phải là số nguyên", "{label} must be a whole number")
 _BY_KEYWORD["number"] = ("{label} phải là một số", "{label} must be a number")
+_BY_KEYWORD["x-characters"] = (
+    "{label} chứa ký tự điều khiển không in được ({limit}); vui lòng xoá ký tự này",
+    "{label} contains a control character that cannot be printed ({limit}); please remove it",
+)
 _BY_KEYWORD["json"] = ("{label}: dữ liệu JSON không hợp lệ", "{label}: the JSON is not valid")
 
 _FALLBACK: Pair = ("{label} không hợp lệ", "{label} is not valid")

@@ -34,6 +34,7 @@ from formsvc.schemas.references import (
     dialect_of,
     specification_of,
 )
+from formsvc.schemas.text import unprintable
 from formsvc.schemas.walk import Pointer, iter_subschemas
 
 __all__ = [
@@ -130,9 +131,16 @@ class FormValidator:
 
     def validate(self, instance: Any) -> list[FieldError]:
         """All errors (up to MAX_ERRORS), in form order, one per field and problem."""
-        if self.fast is not None and self.fast(instance):
+        refused = [
+            FieldError(path, "x-characters", *_message(self.nodes, path, "x-characters", code))
+            for path, character in itertools.islice(unprintable(instance), MAX_ERRORS)
+            for code in [f"U+{ord(character):04X}"]
+        ]
+        if not refused and self.fast is not None and self.fast(instance):
             return identity_mismatches(self.person_blocks, instance)
-        errors: dict[tuple[tuple[str | int, ...], str], FieldError] = {}
+        errors: dict[tuple[tuple[str | int, ...], str], FieldError] = {
+            (error.path, error.keyword): error for error in refused
+        }
         field_errors = (
             field_error
             for error in _leaf_errors(self.reference.iter_errors(instance))

@@ -1,8 +1,9 @@
 """Server-side truth for an incoming answer set: verified values win, the schema decides.
 
-Answers to conditional questions that do not apply are dropped. A locked prefilled value
-that comes back missing is put back; one that comes back different is tampering and is
-refused, never trusted. Everything else is left to the form version's JSON Schema.
+Text is stored NFC. Answers to conditional questions that do not apply are dropped. A
+locked prefilled value that comes back missing is put back; one that comes back different is
+tampering and is refused, never trusted. Everything else is left to the form version's JSON
+Schema.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from formsvc.prefill import Prefilled
 from formsvc.schemas import CompiledForm, FieldError, prune_inactive
+from formsvc.schemas.text import nfc
 
 __all__ = ["LOCKED_MESSAGE", "Intake", "check"]
 
@@ -53,6 +55,7 @@ def check(
     disputes: Mapping[tuple[str, ...], str] | None = None,
 ) -> Intake:
     """``disputes`` are the citizen's notes on verified values they say are wrong."""
+    answers = nfc(answers)  # the API's text too, not only what the web form typed
     # Put missing verified values back first: a browser does not send read-only fields, and
     # the conditions judged next may read them (a branch for women opened by a verified sex).
     for path, verified in prefilled.items():

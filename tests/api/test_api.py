@@ -15,8 +15,7 @@ from formsvc.db import session_scope
 from formsvc.demo import DemoAccount
 from formsvc.prefill import PrefillRead
 from formsvc.submissions import Submission, remote
-from tests.api.conftest import MakeKey
-from tests.conftest import Citizen, csrf_token, store_submission
+from tests.conftest import Citizen, MakeKey, csrf_token, store_submission
 
 HEAD_ID = "092080123451"
 ANSWERS = {
