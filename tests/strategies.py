@@ -11,8 +11,9 @@ from hypothesis_jsonschema import from_schema
 from formsvc.identity import BIRTH_REGISTRATION_PROVINCES, compose, parse
 from formsvc.schemas import CompiledForm, Node
 from formsvc.schemas.bundle import bundle
+from formsvc.schemas.text import refused
 
-__all__ = ["FORMAT_STRATEGIES", "agree", "instances"]
+__all__ = ["FORMAT_STRATEGIES", "agree", "instances", "printable"]
 
 FORMAT_STRATEGIES = {
     "phone": st.from_regex(r"0[35789][0-9]{8}", fullmatch=True),
@@ -49,8 +50,21 @@ def agree(node: Node, value: Any) -> None:
         agree(child, value.get(child.name))
 
 
+def printable(value: Any) -> Any:
+    """``value`` with each character the service refuses (controls, bidirectional overrides)
+    replaced by a space, in keys too: generated text is otherwise arbitrary Unicode."""
+    if isinstance(value, str):
+        return "".join(" " if refused(c) else c for c in value)
+    if isinstance(value, dict):
+        return {printable(key): printable(member) for key, member in value.items()}
+    if isinstance(value, list):
+        return [printable(member) for member in value]
+    return value
+
+
 def instances(form: CompiledForm) -> st.SearchStrategy[dict[str, Any]]:
     def repaired(instance: dict[str, Any]) -> dict[str, Any]:
+        instance = printable(instance)
         agree(form.document.root, instance)
         return instance
 

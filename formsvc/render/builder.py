@@ -116,8 +116,10 @@ def defaults(node: Node) -> dict[str, Any]:
 
 
 def _to_json(value: Any) -> Any:
+    """Typed text as stored: trimmed, NFC, and with a textarea's line breaks as LF, which
+    browsers send as CR LF; the API stores the same answer with LF."""
     if isinstance(value, str):
-        return unicodedata.normalize("NFC", value.strip())
+        return unicodedata.normalize("NFC", value.replace("\r\n", "\n").strip())
     return value
 
 

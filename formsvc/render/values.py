@@ -48,11 +48,13 @@ def html_value(value: Any) -> str:
 
 
 def format_date(value: str | date) -> str:
+    """dd/mm/yyyy with four year digits: ``strftime`` writes the year 779 as "779", which
+    the form could not read back (``%Y`` parses four digits) and paper should not print."""
     try:
         parsed = value if isinstance(value, date) else date.fromisoformat(value)
     except ValueError:
         return str(value)
-    return parsed.strftime(DATE_FORMAT)
+    return f"{parsed.day:02d}/{parsed.month:02d}/{parsed.year:04d}"
 
 
 def display(schema: Mapping[str, Any], value: Any) -> str:

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["nfc", "unprintable"]
+__all__ = ["nfc", "refused", "unprintable"]
 
 _KEPT_CONTROLS = frozenset("\t\n\r")
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -32,7 +32,7 @@ def nfc(value: Any) -> Any:
     return value
 
 
-def _refused(character: str) -> bool:
+def refused(character: str) -> bool:
     if character in _KEPT_CONTROLS:
         return False
     return character in _BIDI_CONTROLS or unicodedata.category(character) == "Cc"
@@ -41,11 +41,12 @@ def _refused(character: str) -> bool:
 def unprintable(value: Any, at: Path = ()) -> Iterator[tuple[Path, str]]:
     """(path, first refused character) for each string answer holding one."""
     if isinstance(value, str):
-        found = next((c for c in value if _refused(c)), None)
+        found = next((c for c in value if refused(c)), None)
         if found is not None:
             yield at, found
     elif isinstance(value, dict):
         for key, member in value.items():
+            yield from unprintable(key, (*at, key))  # an undeclared answer prints its name
             yield from unprintable(member, (*at, key))
     elif isinstance(value, list):
         for index, member in enumerate(value):

@@ -29,6 +29,15 @@ def text(pdf: bytes) -> str:
     return re.sub(r"\s+", " ", nfc(raw_text(pdf)))
 
 
+def pdfium_text(pdf: bytes) -> str:
+    """The text as PDFium (Chrome's reader) extracts it. Unlike pypdf, it stays right after
+    a character the embedded font has no glyph for; pypdf mis-decodes the rest of the run.
+    PDFium reports a hyphen ending a line as U+FFFE (its "soft hyphen"): put the "-" back."""
+    document = pypdfium2.PdfDocument(pdf)
+    text = "\n".join(page.get_textpage().get_text_range() for page in document)
+    return text.replace("\ufffe", "-")
+
+
 def words(value: str) -> str:
     return re.sub(r"\s+", " ", nfc(value)).strip()
 

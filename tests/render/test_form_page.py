@@ -12,8 +12,10 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from formsvc.render.builder import coercion_errors, form_class
+from formsvc.render import form_class, instance_from
+from formsvc.render.builder import coercion_errors
 from formsvc.render.page import form_page
+from formsvc.render.values import format_date
 from formsvc.schemas import CompiledForm, Node
 
 KINDS = json.loads((Path(__file__).parent / "schemas" / "kinds.json").read_text(encoding="utf-8"))
@@ -183,3 +185,21 @@ def test_hostile_json_answers_are_field_errors(app: Flask, kinds: CompiledForm, 
     with app.test_request_context(method="POST", data={"extra": text}):
         wtform = form_class(kinds)(meta={"csrf": False})
         assert [e.path for e in coercion_errors(wtform)] == [("extra",)]
+
+
+def test_dates_before_the_year_1000_keep_four_year_digits(app: Flask, kinds: CompiledForm) -> None:
+    """``strftime`` wrote 0779 as "779": printed so, and shown so in a control that could
+    then not read it back."""
+    assert format_date("0779-03-16") == "16/03/0779"
+    with app.app_context():
+        html, errors = form_page(kinds, {**GOOD, "born": "0779-03-16"})
+    assert errors == [] and "16/03/0779" in _parse(html).values
+
+
+def test_textarea_line_breaks_are_stored_as_sent_through_the_api(
+    app: Flask, kinds: CompiledForm
+) -> None:
+    """Browsers post a textarea's line breaks as CR LF; stored as LF, like API answers."""
+    with app.test_request_context(method="POST", data={"bio": " Một\r\nhai\r\n"}):
+        form = form_class(kinds)(meta={"csrf": False})
+        assert instance_from(form, kinds.document.root)["bio"] == "Một\nhai"
