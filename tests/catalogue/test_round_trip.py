@@ -21,6 +21,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from fontTools.ttLib import TTFont
-from hypothesis import given, settings
+from hypothesis import Phase, given, settings
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
@@ -49,8 +50,12 @@ from tests.strategies import instances
 
 # Fewer examples than the schema property tests (15): each one is submitted twice, read back
 # and printed twice (about 0.5 s), and drawing a valid answer set of the conditional forms
-# (khai-tu, ket-hon) alone costs about 2.5 s; those draws are covered at 15 there.
-ROUND_TRIP_SETTINGS = settings(PROPERTY_SETTINGS, max_examples=8)
+# (khai-tu, ket-hon) alone costs about 2.5 s; those draws are covered at 15 there. No
+# shrinking: each shrink step is a full submission, so one failure would take many minutes of
+# the CI budget; the examples are derandomized, so a failure replays exactly as reported.
+ROUND_TRIP_SETTINGS = settings(
+    PROPERTY_SETTINGS, max_examples=8, phases=[Phase.explicit, Phase.generate]
+)
 FORMS = [
     pytest.param(form_id, marks=pytest.mark.skip(reason="see UNGENERATABLE"))
     if form_id in UNGENERATABLE
@@ -152,11 +157,15 @@ def _legible(text: str) -> str:
     extracts as its letters), without whitespace (lines wrap anywhere), and without what
     no one can read on paper: format characters print nothing; private-use, unassigned and
     undrawable code points print as the font's empty box, which text extraction sometimes
-    keeps and sometimes drops."""
+    keeps and sometimes drops. A soft hyphen (format) prints as "‐" where a line breaks at
+    it, so that hyphen is not compared either."""
     return "".join(
         c
         for c in unicodedata.normalize("NFKC", text)
-        if not c.isspace() and ord(c) in _DRAWN and unicodedata.category(c) != "Cf"
+        if not c.isspace()
+        and ord(c) in _DRAWN
+        and unicodedata.category(c) != "Cf"
+        and c != "\u2010"
     )
 
 
@@ -173,6 +182,19 @@ def _assert_printed(pdf: bytes, root: Node, data: Mapping[str, Any]) -> None:
             assert not Counter(wanted) - Counter(page), text
         else:
             assert wanted in page, text
+
+
+def _as_json(value: Any) -> Any:
+    """``value`` compared as JSON compares: a number is its decimal value, so PostgreSQL's
+    JSONB handing -6.541056980327141e+16 back as the integer -65410569803271410 is the same
+    answer, while any real change of value or type still differs."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int | float):
+        return Decimal(repr(value))
+    if isinstance(value, Mapping):
+        return {key: _as_json(member) for key, member in value.items()}
+    return [_as_json(member) for member in value]
 
 
 def _stored(app: Flask, code: str) -> dict[str, Any]:
@@ -215,8 +237,10 @@ def test_generated_answers_round_trip(
             receipt = person.confirm(filled.headers["Location"])
             assert receipt.status_code == 303, receipt.text
             code = receipt.headers["Location"].rsplit("/", 1)[-1]
-            assert _stored(app, code) == expected
-            _assert_printed(client.get(f"/submissions/{code}/application.pdf").data, root, expected)
+            stored = _stored(app, code)
+            assert _as_json(stored) == _as_json(expected)
+            # Printed as stored: a number may come back from JSONB in another notation.
+            _assert_printed(client.get(f"/submissions/{code}/application.pdf").data, root, stored)
 
         # The API: the JSON as generated, stored as sent: NFC, less branches that do not apply.
         expected = nfc(prune_inactive(root, copy.deepcopy(instance)))
@@ -227,9 +251,10 @@ def test_generated_answers_round_trip(
         )
         assert created.status_code == 201, created.json
         code = created.json["tracking_code"]
-        assert _stored(app, code) == expected == created.json["data"]
+        stored = _stored(app, code)
+        assert _as_json(stored) == _as_json(expected) == _as_json(created.json["data"])
         pdf = client.get(f"/api/v1/submissions/{code}/application.pdf")
-        _assert_printed(pdf.data, root, expected)
+        _assert_printed(pdf.data, root, stored)
 
     check()
 
