@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import base64
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 
@@ -14,46 +11,16 @@ from formsvc.render import PdfContext, PdfKind, render_pdf
 from formsvc.render.fetcher import AssetFetcher, RefusedURL, asset_url
 from formsvc.render.pdf import html_to_pdf
 from formsvc.schemas import FormDocument
+from tests.loopback import PNG, Recorder, loopback
 from tests.render.pdfs import reader
-
-# A valid 1×1 PNG: refused as a data: URL all the same.
-_PNG = base64.b64encode(
-    bytes.fromhex(
-        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-        "1f15c4890000000d49444154789c6360f80f0000010100005e2d6fbf0000000049454e44ae426082"
-    )
-).decode()
-
 
 _FONT_FILE = "file:///usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 
-class _Recorder(BaseHTTPRequestHandler):
-    hits: ClassVar[list[str]] = []
-
-    def do_GET(self) -> None:
-        _Recorder.hits.append(self.path)
-        self.send_response(200)
-        self.send_header("Content-Type", "image/png")
-        self.end_headers()
-        self.wfile.write(base64.b64decode(_PNG))
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
 def server() -> Iterator[str]:
-    """A loopback HTTP server that records every request reaching it."""
-    _Recorder.hits.clear()
-    httpd = HTTPServer(("127.0.0.1", 0), _Recorder)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with loopback() as url:
+        yield url
 
 
 def _resources(resources: Any) -> Iterator[Any]:
@@ -116,7 +83,7 @@ def test_definition_and_answers_cannot_load_files_or_urls(server: str, kind: Pdf
     data = {"a": attack, "rows": [{"b": attack}]}
     pdf = render_pdf(document, data, frozenset(), PdfContext("AAAA-BBBB-CCCC"), kind=kind)
     assert _attachments(pdf) == [] and _images(pdf) == []
-    assert _Recorder.hits == []
+    assert Recorder.hits == []
 
 
 def test_fetcher_alone_refuses_every_url_in_html_css_and_svg(server: str) -> None:
@@ -131,14 +98,14 @@ def test_fetcher_alone_refuses_every_url_in_html_css_and_svg(server: str) -> Non
     <link rel="stylesheet" href="file:///etc/passwd">
     {_attacks(server)}
     </head><body><p>Xin chào</p>
-      <img src="data:image/png;base64,{_PNG}">
+      <img src="data:image/png;base64,{PNG}">
       <object data="{server}/object"></object><embed src="file:///etc/passwd">
       <svg width="10" height="10"><image href="{server}/svg.png" width="10" height="10"/></svg>
       <a rel="attachment" href="file:///etc/passwd">tệp</a>
     </body></html>"""
     pdf = html_to_pdf(html)
     assert _attachments(pdf) == [] and _images(pdf) == []
-    assert _Recorder.hits == []
+    assert Recorder.hits == []
 
 
 def test_fetcher_serves_the_bundled_fonts() -> None:
@@ -153,7 +120,7 @@ def test_fetcher_serves_the_bundled_fonts() -> None:
         "file:///etc/passwd",
         "http://127.0.0.1/",
         "https://example.com/font.ttf",
-        f"data:image/png;base64,{_PNG}",
+        f"data:image/png;base64,{PNG}",
         "formsvc-asset:fonts/../pdf.py",
         "formsvc-asset:fonts/../../schemas/meta-schema.json",
         "formsvc-asset:/etc/passwd",

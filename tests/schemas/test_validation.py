@@ -10,6 +10,7 @@ from referencing.exceptions import Unresolvable
 
 from formsvc.schemas import CompiledForm
 from tests.conftest import FORM_DEFINITIONS
+from tests.loopback import Recorder, loopback
 
 VALID_CT01 = {
     "recipient": "Công an phường Ninh Kiều",
@@ -84,12 +85,15 @@ def test_validator_is_compiled_once(ct01: CompiledForm) -> None:
 
 @pytest.mark.parametrize(
     "reference",
-    ["https://example.com/person.json", "file:///etc/passwd", "person.json", "#/$defs/missing"],
+    ["{server}/person.json", "file:///etc/passwd", "person.json", "#/$defs/missing"],
 )
 def test_references_outside_the_registry_are_refused(reference: str) -> None:
-    form = CompiledForm("refs", 1, {"type": "object", "properties": {"p": {"$ref": reference}}})
-    with pytest.raises(Unresolvable) as raised:
-        form.validate({"p": "x"})
+    with loopback() as server:
+        reference = reference.format(server=server)
+        form = CompiledForm("refs", 1, {"type": "object", "properties": {"p": {"$ref": reference}}})
+        with pytest.raises(Unresolvable) as raised:
+            form.validate({"p": "x"})
+        assert Recorder.hits == []  # refused by name, never fetched
     assert reference.split("#")[0] in str(raised.value) or reference in str(raised.value)
 
 
