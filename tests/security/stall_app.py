@@ -54,14 +54,15 @@ def _note_submission(session: Session, _context: Any) -> None:
 
 @event.listens_for(_sessions, "before_commit")
 def _before_commit(session: Session) -> None:
-    if _WROTE in session.info:
+    # Releasing a SAVEPOINT fires the commit events too; only the real COMMIT counts.
+    if _WROTE in session.info and not session.in_nested_transaction():
         session.flush()  # send the rest (the draft's removal) too: only COMMIT is missing
         _stall("before-commit", session.info[_WROTE])
 
 
 @event.listens_for(_sessions, "after_commit")
 def _after_commit(session: Session) -> None:
-    if _WROTE in session.info:
+    if _WROTE in session.info and not session.in_nested_transaction():
         _stall("after-commit", session.info.pop(_WROTE))
 
 
