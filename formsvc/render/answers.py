@@ -20,6 +20,7 @@ class Answer:
     depth: int
     is_group: bool
     verified: bool
+    dispute: str = ""  # the citizen's note on a verified value they say is wrong
 
 
 def _lookup(data: Mapping[str, Any], path: Sequence[str]) -> Any:
@@ -34,9 +35,11 @@ def answers(
     data: Mapping[str, Any],
     verified: set[tuple[str, ...]] | frozenset[tuple[str, ...]] = frozenset(),
     skip: frozenset[str] = frozenset(),
+    disputes: Mapping[str, str] | None = None,
 ) -> list[Answer]:
-    """Numbered lines ("1.", "7.2.") for every field; ``verified`` marks prefilled ones."""
-    return list(_lines(root, data, verified, skip, prefix="", depth=0))
+    """Numbered lines ("1.", "7.2.") for every field; ``verified`` marks prefilled ones,
+    ``disputes`` (dotted field key → note) puts a citizen's objection on its line."""
+    return list(_lines(root, data, verified, skip, prefix="", depth=0, disputes=disputes or {}))
 
 
 def _lines(
@@ -46,13 +49,15 @@ def _lines(
     skip: frozenset[str],
     prefix: str,
     depth: int,
+    disputes: Mapping[str, str],
 ) -> Iterator[Answer]:
     shown = [child for child in node.children if child.name not in skip]
     for index, child in enumerate(shown, start=1):
         number = f"{prefix}{index}."
         if child.children:
             yield Answer(number, child.title, "", depth, True, False)
-            yield from _lines(child, data, verified, frozenset(), number, depth + 1)
+            yield from _lines(child, data, verified, frozenset(), number, depth + 1, disputes)
         else:
             text = display(child.schema, _lookup(data, child.path))
-            yield Answer(number, child.title, text, depth, False, child.path in verified)
+            note = disputes.get(".".join(child.path), "")
+            yield Answer(number, child.title, text, depth, False, child.path in verified, note)

@@ -167,8 +167,10 @@ def _detail(
         "officer_detail.html",
         submission=submission,
         document=document,
-        lines=answers(document.root, submission.data, submission.verified_paths),
-        disputed=dossier.disputed_fields(document, submission.disputes),
+        lines=answers(
+            document.root, submission.data, submission.verified_paths, disputes=submission.disputes
+        ),
+        disputed=len(submission.disputes),
         labels=LABELS,
         actions=actions,
         errors=errors if errors is not None else _field_errors(action) if action else [],

@@ -180,6 +180,13 @@ def test_detail_marks_verified_answers_and_disputes(
     detail = client.get(f"/staff/submissions/{code}")
     assert detail.status_code == 200
     assert "Đã xác thực" in detail.text and "Đăng ký tạm trú" in detail.text
-    assert "Tên tôi viết sai dấu" in detail.text
+    # The note stands on the disputed line itself, after the verified value it is about.
+    line = re.search(r"<dt>[^<]*Họ, chữ đệm và tên</dt><dd>(.*?)</dd>", detail.text, re.S)
+    assert line, detail.text
+    assert "Nguyễn Văn An" in line.group(
+        1
+    ) and "Công dân báo sai: Tên tôi viết sai dấu" in line.group(1)
+    assert "Công dân báo 1 thông tin đã xác thực là sai" in detail.text
+    assert "bạn đã báo sai" not in detail.text  # the citizen's wording stays on their pages
     queue = client.get("/staff/submissions")
     assert code in queue.text and "Nguyễn Văn An" in queue.text
