@@ -267,6 +267,9 @@ def _possible_values(schema: Mapping[str, Any]) -> list[Any] | None:
 _NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*(?:[+*]|\{\d*,\d*\})(?:[^()\\]|\\.)*\)\s*[+*{]")
 # Beyond this many choices a list is unusable for people and slow to render and validate.
 MAX_CHOICES = 500
+# The longest official form has about a hundred questions; far beyond that, a definition is a
+# mistake or an attack on every page that renders it (5,000 questions: a 1 MB page).
+MAX_QUESTIONS = 1000
 
 
 def _keywords(document: FormDocument) -> Iterator[Finding]:
@@ -306,6 +309,9 @@ def _keywords(document: FormDocument) -> Iterator[Finding]:
                 )
     if not document.document.get("title"):
         yield Finding((), "the form has no title")
+    questions = len(document.nodes()) - 1  # less the root
+    if questions > MAX_QUESTIONS:
+        yield Finding((), f"{questions} questions: more than {MAX_QUESTIONS} is refused")
     if "x-form" not in document.document:
         yield Finding((), "no x-form: code, legal basis and receiving agency are missing", WARNING)
     elif not any(

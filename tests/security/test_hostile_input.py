@@ -16,6 +16,7 @@ from formsvc.db import get_engine, get_session
 from formsvc.demo import DemoAccount
 from formsvc.prefill import PATHS
 from formsvc.schemas import CompiledForm, check_document
+from formsvc.schemas.lint import MAX_QUESTIONS
 from formsvc.submissions import Submission
 from tests.conftest import Citizen, csrf_token, store_submission
 from tests.render.pdfs import text as pdf_text
@@ -211,6 +212,18 @@ def test_huge_choice_lists_are_refused() -> None:
     assert any(
         f.is_error and "5000 choices" in f.message for f in check_document("t", document, PATHS)
     )
+
+
+def test_huge_forms_are_refused() -> None:
+    questions = {f"q{i}": {"type": "string", "title": f"Câu {i}"} for i in range(MAX_QUESTIONS)}
+    document = {
+        "title": "t",
+        "x-form": {"code": "T", "legal_basis": "x", "agency": "y"},
+        "additionalProperties": False,
+        "properties": {**questions, "one_more": {"type": "string", "title": "Thêm"}},
+    }
+    findings = check_document("t", document, PATHS)
+    assert any(f.is_error and f"{MAX_QUESTIONS + 1} questions" in f.message for f in findings)
 
 
 def test_deep_recursion_is_bounded() -> None:
