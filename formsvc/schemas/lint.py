@@ -272,21 +272,31 @@ MAX_CHOICES = 500
 MAX_QUESTIONS = 1000
 
 
+def _patterns(pointer: Pointer, schema: Mapping[str, Any]) -> Iterator[Finding]:
+    """``pattern``, and the names ``patternProperties`` matches keys with (which Python's
+    ``re`` runs without the time limit the pattern keyword has)."""
+    named = _mapping(schema.get("patternProperties"))
+    found: list[tuple[Pointer, str]] = [(("patternProperties", name), name) for name in named]
+    if isinstance(schema.get("pattern"), str):
+        found.insert(0, (("pattern",), schema["pattern"]))
+    for where, pattern in found:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            yield Finding((*pointer, *where), f"pattern does not compile: {error}")
+        if _NESTED_QUANTIFIER.search(pattern):
+            yield Finding(
+                (*pointer, *where),
+                "pattern nests quantifiers (like (a+)+) and can take exponential time; "
+                "rewrite it without a repeated group that repeats",
+            )
+
+
 def _keywords(document: FormDocument) -> Iterator[Finding]:
     """Patterns that do not compile or can backtrack catastrophically, oversized choice lists,
     unknown formats, misplaced x-form, unknown x-order names."""
     for pointer, schema in iter_subschemas(document.document):
-        if isinstance(schema.get("pattern"), str):
-            try:
-                re.compile(schema["pattern"])
-            except re.error as error:
-                yield Finding((*pointer, "pattern"), f"pattern does not compile: {error}")
-            if _NESTED_QUANTIFIER.search(schema["pattern"]):
-                yield Finding(
-                    (*pointer, "pattern"),
-                    "pattern nests quantifiers (like (a+)+) and can take exponential time; "
-                    "rewrite it without a repeated group that repeats",
-                )
+        yield from _patterns(pointer, schema)
         for keyword in ("enum", "oneOf", "anyOf"):
             if isinstance(schema.get(keyword), list) and len(schema[keyword]) > MAX_CHOICES:
                 yield Finding(

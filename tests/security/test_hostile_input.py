@@ -179,11 +179,19 @@ def test_catastrophic_patterns_are_refused(pattern: str, expected: str) -> None:
         "title": "t",
         "x-form": {"code": "T", "legal_basis": "x", "agency": "y"},
         "additionalProperties": False,
-        "properties": {"a": {"type": "string", "title": "A", "pattern": pattern}},
+        "properties": {
+            "a": {"type": "string", "title": "A", "pattern": pattern},
+            # Keys are matched by Python's re, without the pattern keyword's time limit.
+            "b": {"type": "object", "title": "B", "patternProperties": {pattern: {}}},
+        },
     }
     started = time.perf_counter()
     findings = check_document("t", document, PATHS)
-    assert any(f.is_error and expected in f.message for f in findings)
+    refused = [f.pointer for f in findings if f.is_error and expected in f.message]
+    assert refused == [
+        ("properties", "a", "pattern"),
+        ("properties", "b", "patternProperties", pattern),
+    ]
     assert time.perf_counter() - started < 2
 
 
