@@ -11,7 +11,7 @@ from hypothesis_jsonschema import from_schema
 from formsvc.identity import BIRTH_REGISTRATION_PROVINCES, compose, parse
 from formsvc.schemas import CompiledForm, Node
 from formsvc.schemas.bundle import bundle
-from formsvc.schemas.text import refused
+from formsvc.schemas.text import REFUSED, map_strings
 
 __all__ = ["FORMAT_STRATEGIES", "agree", "instances", "printable"]
 
@@ -53,13 +53,7 @@ def agree(node: Node, value: Any) -> None:
 def printable(value: Any) -> Any:
     """``value`` with each character the service refuses (controls, bidirectional overrides)
     replaced by a space, in keys too: generated text is otherwise arbitrary Unicode."""
-    if isinstance(value, str):
-        return "".join(" " if refused(c) else c for c in value)
-    if isinstance(value, dict):
-        return {printable(key): printable(member) for key, member in value.items()}
-    if isinstance(value, list):
-        return [printable(member) for member in value]
-    return value
+    return map_strings(lambda text: REFUSED.sub(" ", text), value, keys=True)
 
 
 def instances(form: CompiledForm) -> st.SearchStrategy[dict[str, Any]]:

@@ -133,8 +133,7 @@ class FormValidator:
         """All errors (up to MAX_ERRORS), in form order, one per field and problem."""
         refused = [
             FieldError(path, "x-characters", *_message(self.nodes, path, "x-characters", code))
-            for path, character in itertools.islice(unprintable(instance), MAX_ERRORS)
-            for code in [f"U+{ord(character):04X}"]
+            for path, code in itertools.islice(unprintable(instance), MAX_ERRORS)
         ]
         if not refused and self.fast is not None and self.fast(instance):
             return identity_mismatches(self.person_blocks, instance)
