@@ -11,7 +11,7 @@ from formsvc.render.builder import (
     instance_from,
     nest,
 )
-from formsvc.render.locks import release_unfilled
+from formsvc.render.locks import release_unfilled, show_verified
 from formsvc.render.pdf import PdfContext, PdfKind, PdfTooLarge, render_html, render_pdf
 from formsvc.render.qr import qr_payload
 from formsvc.render.values import display, format_date
@@ -35,5 +35,6 @@ __all__ = [
     "release_unfilled",
     "render_html",
     "render_pdf",
+    "show_verified",
     "submission_pdf",
 ]

@@ -69,7 +69,8 @@ def check(
         if given is None and path in answered:
             continue  # in a branch that does not apply: neither stored nor judged
         if verified.locked and given != verified.value:
-            intake.errors.append(FieldError(path, "x-prefill-locked", *LOCKED_MESSAGE))
+            locked = FieldError(path, "x-prefill-locked", *LOCKED_MESSAGE)
+            intake.errors.append(form.document.in_context(locked))
             continue
         intake.provenance[".".join(path)] = {
             **verified.as_provenance(),

@@ -40,6 +40,7 @@ from formsvc.render import (
     instance_from,
     nest,
     release_unfilled,
+    show_verified,
 )
 from formsvc.schemas import (
     CompiledForm,
@@ -168,6 +169,7 @@ def _page(
     disputes: dict[str, dict[str, str]] | None = None,
     notice: str | None = None,
 ) -> tuple[str, int]:
+    show_verified(wtform, form.document.root, prefilled)
     release_unfilled(wtform, form.document.root, prefilled)
     return render_template(
         "form.html",
@@ -275,7 +277,7 @@ def fill(form_id: str) -> BaseResponse | tuple[str, int]:
         return _page(form, wtform, prefilled, [], 200, consent, boxes, notice=saved)
 
     # CSRFProtect has already checked the token; WTForms only coerces, the schema judges.
-    unreadable = coercion_errors(wtform) + note_errors
+    unreadable = coercion_errors(wtform, form.document) + note_errors
     intake = check(form, instance_from(wtform, form.document.root), prefilled, notes)
     if intake.ok and not unreadable:
         save_draft(get_session(), account.id, version, intake.data)
