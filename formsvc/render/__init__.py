@@ -1,6 +1,6 @@
 """Rendering: form definitions as WTForms web forms and as PDF applications."""
 
-from formsvc.render.answers import Answer, answers
+from formsvc.render.answers import Answers, answers
 from formsvc.render.applications import submission_pdf
 from formsvc.render.builder import (
     apply_errors,
@@ -17,7 +17,7 @@ from formsvc.render.qr import qr_payload
 from formsvc.render.values import display, format_date
 
 __all__ = [
-    "Answer",
+    "Answers",
     "PdfContext",
     "PdfKind",
     "PdfTooLarge",
