@@ -1,9 +1,9 @@
 """Server-side truth for an incoming answer set: verified values win, the schema decides.
 
 Text is stored NFC. Answers to conditional questions that do not apply are dropped. A
-locked prefilled value that comes back missing is put back; one that comes back different is
-tampering and is refused, never trusted. Everything else is left to the form version's JSON
-Schema.
+locked prefilled value that comes back missing, wholly or in part, is put back; one that
+comes back different is tampering and is refused, never trusted. Everything else is left to
+the form version's JSON Schema.
 """
 
 from __future__ import annotations
@@ -53,6 +53,23 @@ def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     data[path[-1]] = value
 
 
+def _restored(given: Any, verified: Any) -> Any:
+    """``given`` with the parts of a verified value it lacks put back: a browser posts no
+    disabled control, so a prefilled household's rows come back without their locked
+    choices (each member's sex) while the rows themselves are there."""
+    if given is None:
+        return verified
+    if isinstance(given, Mapping) and isinstance(verified, Mapping):
+        return {
+            **verified,
+            **{key: _restored(value, verified.get(key)) for key, value in given.items()},
+        }
+    if isinstance(given, list) and isinstance(verified, list):
+        rows = zip(given, verified, strict=False)
+        return [_restored(row, known) for row, known in rows] + given[len(verified) :]
+    return given
+
+
 def check(
     form: CompiledForm,
     answers: dict[str, Any],
@@ -64,8 +81,8 @@ def check(
     # Put missing verified values back first: a browser does not send read-only fields, and
     # the conditions judged next may read them (a branch for women opened by a verified sex).
     for path, verified in prefilled.items():
-        if verified.locked and _get(answers, path) is None:
-            _set(answers, path, verified.value)
+        if verified.locked:
+            _set(answers, path, _restored(_get(answers, path), verified.value))
     answered = {path for path in prefilled if _get(answers, path) is not None}
     intake = Intake(data=prune_inactive(form.document.root, answers))
     disputes = disputes or {}

@@ -51,3 +51,53 @@ def test_a_branch_closed_by_a_locked_value_is_dropped() -> None:
 def test_a_locked_value_sent_changed_is_refused_on_its_field() -> None:
     intake = check(FORM, {"sex": "male", "request": "Xin cấp"}, _verified("female"))
     assert [e.path for e in intake.errors] == [("sex",)]
+
+
+HOUSEHOLD = CompiledForm(
+    "thu-ho-gia-dinh",
+    1,
+    {
+        "title": "Thử danh sách điền sẵn",
+        "type": "object",
+        "properties": {
+            "members": {
+                "type": "array",
+                "title": "Thành viên",
+                "x-prefill": "citizen.household.members",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "full_name": {"type": "string", "title": "Họ tên", "x-prefill": "full_name"},
+                        "sex": {"type": "string", "title": "Giới tính", "enum": ["male", "female"],
+                                "x-prefill": "sex"},
+                    },
+                },
+            }
+        },
+    },
+)  # fmt: skip
+MEMBERS = [
+    {"full_name": "Nguyễn Văn An", "sex": "male"},
+    {"full_name": "Trần Thị Ngọc", "sex": "female"},
+]
+
+
+def _household() -> dict[tuple[str, ...], Prefilled]:
+    source = "citizen.household.members"
+    return {("members",): Prefilled(MEMBERS, source, True, datetime.now(UTC))}
+
+
+def test_rows_of_a_locked_list_come_back_without_their_disabled_choices() -> None:
+    # Each row's sex is a disabled radio: the browser posts the names only.
+    posted = {"members": [{"full_name": "Nguyễn Văn An"}, {"full_name": "Trần Thị Ngọc"}]}
+    intake = check(HOUSEHOLD, posted, _household())
+    assert intake.ok, intake.errors
+    assert intake.data == {"members": MEMBERS}
+
+
+def test_a_row_of_a_locked_list_changed_or_added_is_refused() -> None:
+    renamed = [{"full_name": "Nguyễn Văn Bình"}, {"full_name": "Trần Thị Ngọc"}]
+    added = [*MEMBERS, {"full_name": "Người lạ", "sex": "male"}]
+    for rows in (renamed, added, MEMBERS[:1]):
+        intake = check(HOUSEHOLD, {"members": rows}, _household())
+        assert [e.path for e in intake.errors] == [("members",)], rows
