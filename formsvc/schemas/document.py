@@ -20,7 +20,7 @@ from formsvc.schemas.references import document_uri, registry_for
 if TYPE_CHECKING:
     from referencing._core import Resolver
 
-__all__ = ["MAX_DEPTH", "Condition", "FormDocument", "Node", "absolute_prefill"]
+__all__ = ["MAX_DEPTH", "Condition", "FormDocument", "Node", "absolute_prefill", "named_path"]
 
 # Recursive definitions (a person whose father is a person ...) stop expanding here.
 MAX_DEPTH = 8
@@ -187,6 +187,7 @@ def _context(
     nodes: Mapping[tuple[str, ...], Node], path: tuple[str | int, ...]
 ) -> tuple[list[str], list[str]]:
     """(Vietnamese, English) names of the groups and rows around the field at ``path``."""
+    path = named_path(nodes, path)
     leaf = max((i for i, part in enumerate(path) if isinstance(part, str)), default=-1)
     vi: list[str] = []
     en: list[str] = []
@@ -206,6 +207,19 @@ def _context(
             vi.append(title)
             en.append(title)
     return vi, en
+
+
+def named_path(
+    nodes: Mapping[tuple[str, ...], Node], path: tuple[str | int, ...]
+) -> tuple[str | int, ...]:
+    """``path`` with the positions of fixed-length arrays written as their nodes' names ("0",
+    "1": the latitude and longitude of a pair, fields of their own); the numbers left are rows
+    of repeatable groups."""
+    named: list[str | int] = []
+    for part in path:
+        at = tuple(p for p in named if isinstance(p, str))
+        named.append(str(part) if isinstance(part, int) and (*at, str(part)) in nodes else part)
+    return tuple(named)
 
 
 def dereference(

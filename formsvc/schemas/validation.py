@@ -24,7 +24,7 @@ from referencing.jsonschema import DRAFT202012
 
 from formsvc.schemas.agreement import identity_mismatches, person_blocks
 from formsvc.schemas.dates import BOUND_KEYWORDS, display_date, is_iso_shaped, outside
-from formsvc.schemas.document import FormDocument, Node
+from formsvc.schemas.document import FormDocument, Node, named_path
 from formsvc.schemas.errors import FieldError
 from formsvc.schemas.formats import FORMATS
 from formsvc.schemas.messages import message_for
@@ -185,7 +185,9 @@ class FormValidator:
         if not errors:
             return self._in_context(identity_mismatches(self.person_blocks, instance))
         last = len(self.order)
-        ordered = sorted(errors.values(), key=lambda e: self.order.get(_schema_path(e.path), last))
+        ordered = sorted(
+            errors.values(), key=lambda e: self.order.get(_schema_path(self.nodes, e.path), last)
+        )
         return self._in_context(ordered)
 
     def _in_context(self, errors: list[FieldError]) -> list[FieldError]:
@@ -203,12 +205,14 @@ def _leaf_errors(errors: Iterable[ValidationError]) -> Iterable[ValidationError]
             yield error
 
 
-def _schema_path(path: tuple[str | int, ...]) -> tuple[str, ...]:
-    return tuple(part for part in path if isinstance(part, str))
+def _schema_path(
+    nodes: Mapping[tuple[str, ...], Node], path: tuple[str | int, ...]
+) -> tuple[str, ...]:
+    return tuple(part for part in named_path(nodes, path) if isinstance(part, str))
 
 
 def _node(nodes: Mapping[tuple[str, ...], Node], path: tuple[str | int, ...]) -> Node | None:
-    return nodes.get(_schema_path(path))
+    return nodes.get(_schema_path(nodes, path))
 
 
 def _message(

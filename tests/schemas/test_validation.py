@@ -162,6 +162,29 @@ def test_array_errors_point_at_the_row_and_use_the_item_label(person_form: Compi
     ]
 
 
+def test_a_position_of_a_fixed_length_array_is_a_field_not_a_row() -> None:
+    pair = {"type": "number", "minimum": -90, "maximum": 90}
+    form = CompiledForm(
+        "pair-form",
+        1,
+        {
+            "title": "t",
+            "type": "object",
+            "properties": {
+                "location": {
+                    "type": "array",
+                    "title": "Tọa độ",
+                    "prefixItems": [{**pair, "title": "Vĩ độ"}, {**pair, "title": "Kinh độ"}],
+                }
+            },
+        },
+    )
+    errors = form.validate({"location": [10.04, 105.78]})
+    assert [(e.key, e.message) for e in errors] == [
+        ("location-1", "Tọa độ: Kinh độ phải nhỏ hơn hoặc bằng 90")
+    ]
+
+
 def test_definitions_can_word_their_own_messages(person_form: CompiledForm) -> None:
     errors = person_form.validate({"document": {"number": "ab-12"}})
     assert [(e.key, e.message, e.message_en) for e in errors] == [
