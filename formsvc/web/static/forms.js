@@ -95,6 +95,16 @@
     changeRows(form, button).catch(function () { submitPlainly(form, button); });
   });
 
+  // The header's links fold behind a "Menu" button on a narrow screen (the CSS decides when).
+  function toggleMenu(event) {
+    var button = event.target.closest(".menu-toggle");
+    if (!button) { return; }
+    var open = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", String(open));
+    button.closest(".site-header").classList.toggle("menu-open", open);
+  }
+
+  document.addEventListener("click", toggleMenu);
   document.addEventListener("change", refresh);
   document.addEventListener("input", refresh);
   document.addEventListener("DOMContentLoaded", function () {
