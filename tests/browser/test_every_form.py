@@ -91,8 +91,7 @@ def test_empty_continue_and_row_changes(
     expect(summary).to_be_visible()
     expect(summary.get_by_role("link").first).to_be_visible()
     expect(page).to_have_title(re.compile(r"^Lỗi:"))
-    if javascript:
-        expect(summary).to_be_focused()
+    expect(summary).to_be_focused()
 
     groups = page.locator("form.application fieldset.repeatable").evaluate_all(
         "groups => groups.map(g => g.id)"
