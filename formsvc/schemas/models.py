@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -28,6 +29,14 @@ class FormVersion(Base):
     legal_basis: Mapped[str] = mapped_column(Text, default="", server_default="")
     change_note: Mapped[str] = mapped_column(Text, default="")
     published_by_account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+
+    @property
+    def code(self) -> str:
+        """The official form number staff and citizens know (``x-form.code``, e.g. "TK-KH");
+        the internal id only for a form that has none."""
+        meta = self.document.get("x-form")
+        code = meta.get("code") if isinstance(meta, Mapping) else None
+        return str(code or self.form_id)
 
 
 @event.listens_for(FormVersion, "before_update")
