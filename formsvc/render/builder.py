@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 import weakref
+from dataclasses import replace
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -68,6 +69,9 @@ def _unbound(node: Node, owner: str) -> Field:
             return checkboxes_for(node, options)
         if item.kind in ("object", "array") and not item.children:
             return json_field_for(node)
+        if not item.children and not item.schema.get("title"):
+            # A row of a list of plain values is labelled by the list, not its property name.
+            item = replace(item, schema={**item.schema, "title": label})
         entry = _unbound(item, f"{owner}_{node.name}")
         return FieldList(
             entry,
