@@ -197,9 +197,17 @@ def group_errors(field: FormField | FieldList) -> list[str]:
 
 
 def apply_errors(form: Form, errors: list[FieldError]) -> list[FieldError]:
-    """Attach errors to their fields; returns them in form order for the error summary."""
+    """Attach errors to their fields; returns them in form order for the error summary,
+    each keyed by the control it is shown at, so the summary's link lands there: an error
+    inside an answer that is one control (a key in a JSON box, one of the tick boxes) is the
+    control's."""
+    placed = []
     for error in errors:
         field = _field_at(form, error.path)
+        if field is not None and field.id != error.key:
+            path = tuple(int(p) if p.isdigit() else p for p in field.id.split("-"))
+            error = replace(error, path=path)
+        placed.append(error)
         if isinstance(field, FormField | FieldList):
             group_errors(field).append(error.message)
         elif field is not None:
@@ -207,7 +215,7 @@ def apply_errors(form: Form, errors: list[FieldError]) -> list[FieldError]:
                 field.errors = list(field.errors)
             field.errors.append(error.message)
     order = {name: index for index, name in enumerate(field_names(form))}
-    return sorted(errors, key=lambda error: order.get(error.key, len(order)))
+    return sorted(placed, key=lambda error: order.get(error.key, len(order)))
 
 
 def _leaf_fields(container: Any) -> Iterator[Field]:
