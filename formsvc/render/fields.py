@@ -238,7 +238,7 @@ def field_for(node: Node) -> Field:
     if widget in _BY_WIDGET:
         return _BY_WIDGET[widget](node, kw)
     options = choices(schema)
-    if options is not None:
+    if options is not None and widget != "text":  # "text": typed, then checked against them
         return _choice(node, kw, options)
     fmt = schema.get("format")
     if fmt in _BY_FORMAT:
