@@ -56,6 +56,16 @@ _BY_KEYWORD: dict[str, Pair] = {
     "enum": ("Vui lòng chọn {label} trong danh sách", "Please choose {label} from the list"),
     "const": ("{label} không được thay đổi", "{label} cannot be changed"),
     "type": ("{label} không đúng kiểu dữ liệu", "{label} has the wrong type"),
+    "multipleOf": ("{label} phải là bội số của {limit}", "{label} must be a multiple of {limit}"),
+    "minItems": (
+        "{label} phải có ít nhất {limit} mục",
+        "{label} must have at least {limit} entries",
+    ),
+    "maxItems": (
+        "{label} chỉ được có tối đa {limit} mục",
+        "{label} must have at most {limit} entries",
+    ),
+    "uniqueItems": ("{label} có mục bị lặp lại", "{label} has an entry more than once"),
     "additionalProperties": (
         "Biểu mẫu không có trường {label}",
         "The form has no field {label}",

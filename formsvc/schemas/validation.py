@@ -287,7 +287,7 @@ def _to_field_errors(
     yield FieldError(path, keyword, *_message(nodes, path, keyword, limit, fmt))
 
 
-_LIMITED = {"minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems"}
+_LIMITED = {"minLength", "maxLength", "minimum", "maximum", "multipleOf", "minItems", "maxItems"}
 
 
 # --- documents against the meta-schema -------------------------------------------------------

@@ -185,6 +185,32 @@ def test_a_position_of_a_fixed_length_array_is_a_field_not_a_row() -> None:
     ]
 
 
+def test_array_and_multiple_rules_say_what_is_wanted() -> None:
+    form = CompiledForm(
+        "rules-form",
+        1,
+        {
+            "title": "t",
+            "type": "object",
+            "properties": {
+                "fee": {"type": "integer", "title": "Lệ phí", "multipleOf": 500},
+                "rows": {"type": "array", "title": "Quá trình", "minItems": 2, "maxItems": 3},
+                "ticks": {"type": "array", "title": "Giấy tờ", "uniqueItems": True},
+            },
+        },
+    )
+    errors = form.validate({"fee": 1200, "rows": [1], "ticks": ["a", "a"]})
+    assert [e.message for e in errors] == [
+        "Lệ phí phải là bội số của 500",
+        "Quá trình phải có ít nhất 2 mục",
+        "Giấy tờ có mục bị lặp lại",
+    ]
+    assert (
+        form.validate({"rows": [1, 2, 3, 4]})[0].message_en
+        == "Quá trình must have at most 3 entries"
+    )
+
+
 def test_definitions_can_word_their_own_messages(person_form: CompiledForm) -> None:
     errors = person_form.validate({"document": {"number": "ab-12"}})
     assert [(e.key, e.message, e.message_en) for e in errors] == [
