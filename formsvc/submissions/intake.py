@@ -2,19 +2,21 @@
 
 Text is stored NFC. Answers to conditional questions that do not apply are dropped. A
 locked prefilled value that comes back missing, wholly or in part, is put back; one that
-comes back different is tampering and is refused, never trusted. Everything else is left to
-the form version's JSON Schema.
+comes back different is tampering and is refused, never trusted; so is a read-only answer
+other than the definition's default. Everything else is left to the form version's JSON
+Schema.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from formsvc.prefill import Prefilled
 from formsvc.prefill.provenance import Origins, provenance
 from formsvc.schemas import CompiledForm, FieldError, prune_inactive
+from formsvc.schemas.messages import message_for
 from formsvc.schemas.text import nfc
 
 __all__ = ["LOCKED_MESSAGE", "Intake", "check"]
@@ -70,6 +72,18 @@ def _restored(given: Any, verified: Any) -> Any:
     return given
 
 
+def _read_only_changed(form: CompiledForm, answers: Mapping[str, Any]) -> Iterator[FieldError]:
+    """A read-only field with a default is the definition's answer, shown in a box nobody can
+    type in: another value did not come from the citizen."""
+    for node in form.document.root.walk():
+        if not node.path or node.in_array or "default" not in node.schema:
+            continue
+        given = _get(answers, node.path)
+        if node.schema.get("readOnly") and given is not None and given != node.schema["default"]:
+            changed = FieldError(node.path, "readOnly", *message_for("const", node.title))
+            yield form.document.in_context(changed)
+
+
 def check(
     form: CompiledForm,
     answers: dict[str, Any],
@@ -95,6 +109,7 @@ def check(
             intake.errors.append(form.document.in_context(locked))
             continue
         intake.provenance[".".join(path)] = provenance(verified, given, disputes.get(path))
+    intake.errors.extend(_read_only_changed(form, answers))
     locked_paths = {error.path for error in intake.errors}
     intake.errors.extend(e for e in form.validate(answers) if e.path not in locked_paths)
     return intake

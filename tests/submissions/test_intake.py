@@ -101,3 +101,14 @@ def test_a_row_of_a_locked_list_changed_or_added_is_refused() -> None:
     for rows in (renamed, added, MEMBERS[:1]):
         intake = check(HOUSEHOLD, {"members": rows}, _household())
         assert [e.path for e in intake.errors] == [("members",)], rows
+
+
+def test_a_read_only_answer_other_than_its_default_is_refused() -> None:
+    reference = {"type": "string", "title": "Số tham chiếu", "readOnly": True, "default": "HS-01"}
+    form = CompiledForm("thu-chi-doc", 1, {"title": "t", "properties": {"reference": reference}})
+    assert check(form, {"reference": "HS-01"}, {}).ok
+    assert check(form, {}, {}).ok
+    refused = check(form, {"reference": "HS-99"}, {})
+    assert [(e.path, e.message) for e in refused.errors] == [
+        (("reference",), "Số tham chiếu không được thay đổi")
+    ]
