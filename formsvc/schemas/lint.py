@@ -189,6 +189,25 @@ def _required(document: FormDocument) -> Iterator[Finding]:
                     yield Finding(where, f"required property {name!r} is not defined")
 
 
+def _closed_to_branches(document: FormDocument) -> Iterator[Finding]:
+    """Fields of conditional branches that ``additionalProperties: false`` refuses: it sees
+    only the object's own ``properties``, so the branch could never be answered."""
+    for pointer, schema in iter_subschemas(document.document):
+        if schema.get("additionalProperties") is not False or "$ref" in schema:
+            continue
+        own = set(_mapping(schema.get("properties")))
+        patterns = [re.compile(p) for p in _mapping(schema.get("patternProperties"))]
+        for name in sorted(_branch_properties(schema) - own):
+            if not any(pattern.search(name) for pattern in patterns):
+                yield Finding(
+                    (*pointer, "additionalProperties"),
+                    f"conditional field {name!r} is refused by additionalProperties: false, "
+                    "which sees only the object's own properties: close the object with "
+                    "unevaluatedProperties: false instead (in draft-07, declare the field in "
+                    "properties too)",
+                )
+
+
 def _conditions(document: FormDocument) -> Iterator[Finding]:
     """``if`` tests that can never (or always) hold, judged from the field's own choices."""
     # An allOf member applies to the object around it: its if may test that object's fields.
@@ -342,6 +361,7 @@ Rule = Callable[[FormDocument, PrefillVocabulary], Iterator[Finding]]
 RULES: tuple[Rule, ...] = (
     lambda document, paths: _keywords(document),
     lambda document, paths: _required(document),
+    lambda document, paths: _closed_to_branches(document),
     _prefill_paths,
     lambda document, paths: _enum_labels(document),
     lambda document, paths: _labels(document),

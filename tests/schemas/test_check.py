@@ -288,3 +288,21 @@ def test_conditions_in_all_of_members_test_the_enclosing_object() -> None:
         ],
     }
     assert not any("unknown field" in message for _, message in _messages(document))
+
+
+def test_branch_fields_refused_by_additional_properties_are_errors(tmp_path: Path) -> None:
+    document = {
+        "title": "Thử nhánh bị đóng",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {"has_id": {"type": "boolean", "title": "Có số định danh"}},
+        "if": {"properties": {"has_id": {"const": False}}, "required": ["has_id"]},
+        "then": {"properties": {"residence": {"type": "string", "title": "Nơi cư trú"}}},
+    }
+    path = tmp_path / "closed.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    (finding,) = [f for f in check_file(path, PATHS) if "residence" in f.message]
+    assert finding.is_error and finding.pointer == ("additionalProperties",)
+    document["unevaluatedProperties"] = document.pop("additionalProperties")
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    assert not [f for f in check_file(path, PATHS) if f.is_error]
