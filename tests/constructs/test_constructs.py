@@ -18,6 +18,7 @@ one). A case file holds:
   ``field`` the error must be attached to, a piece of its ``message`` and the interface
   ``lang`` ("vi" unless given);
 - ``consent``: the form reads the population database, so the citizen agrees first;
+  ``consent_page``: texts that step shows (the form's ``purpose``);
 - ``fillable``: field names the fillable PDF must have.
 """
 
@@ -169,7 +170,11 @@ class Journey:
     def open(self) -> None:
         self.citizen.sign_in()
         if self.case.get("consent"):
-            assert self.client.get(self.url).status_code == 303  # to the consent step
+            asked = self.client.get(self.url)
+            assert asked.status_code == 303  # to the consent step
+            consent = _words(self.client.get(asked.headers["Location"]).text)
+            for expected in self.case.get("consent_page", []):
+                assert nfc(expected) in consent, (expected, consent)
             self.citizen.decide(self.form_id)
         response = self.client.get(self.url)
         assert response.status_code == 200, response.text
