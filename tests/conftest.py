@@ -86,12 +86,17 @@ def seeded(database_url: str) -> list[DemoAccount]:
     return accounts
 
 
-@pytest.fixture
-def app(database_url: str, seeded: list[DemoAccount]) -> Iterator[Flask]:
-    app = make_app(database_url)
+def clear_activity(app: Flask) -> None:
+    """Delete the rows tests create, keeping the seeded population and catalogue."""
     with get_engine(app).begin() as connection:
         for table in ACTIVITY_TABLES:
             connection.execute(Base.metadata.tables[table].delete())
+
+
+@pytest.fixture
+def app(database_url: str, seeded: list[DemoAccount]) -> Iterator[Flask]:
+    app = make_app(database_url)
+    clear_activity(app)
     yield app
     get_engine(app).dispose()
 
