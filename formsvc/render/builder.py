@@ -18,7 +18,7 @@ from wtforms.utils import unset_value
 
 from formsvc.render.fields import checkboxes_for, field_for, json_field_for
 from formsvc.render.values import choices
-from formsvc.schemas import CompiledForm, FieldError, Node
+from formsvc.schemas import CompiledForm, FieldError, FormDocument, Node
 
 __all__ = [
     "PositionsField",
@@ -27,6 +27,7 @@ __all__ = [
     "defaults",
     "field_names",
     "form_class",
+    "group_errors",
     "instance_from",
     "nest",
 ]
@@ -140,12 +141,23 @@ def _value(field: Field, node: Node) -> Any:
     return value
 
 
+def _kept(value: Any, node: Node) -> bool:
+    """Empty answers are left out, not sent as ``""``; but a required group left empty is
+    sent as ``{}``, so that the schema names each missing item inside it rather than
+    reporting the whole group as missing."""
+    if value not in _EMPTY:
+        return True
+    if value is None:
+        return node.nullable and node.required
+    return value == {} and node.required and node.kind == "object"
+
+
 def instance_from(form: Form, node: Node) -> dict[str, Any]:
-    """The JSON instance a form holds; empty answers are left out, not sent as ``""``."""
+    """The JSON instance a form holds."""
     instance: dict[str, Any] = {}
     for child in node.children:
         value = _value(form[child.name], child)
-        if value not in _EMPTY or (value is None and child.nullable and child.required):
+        if _kept(value, child):
             instance[child.name] = value
     return instance
 
@@ -166,11 +178,27 @@ def _field_at(form: Form, path: tuple[str | int, ...]) -> Field | None:
     return field if isinstance(field, Field) else None
 
 
+def group_errors(field: FormField | FieldList) -> list[str]:
+    """Errors about a group as a whole (required, too few or too many rows).
+
+    Kept apart from ``errors``, which for a group means its fields' errors: WTForms makes
+    ``FormField.errors`` a read-only view of the inner form's, and a FieldList's a list of
+    its rows' errors, neither of them a message to show on the group's fieldset.
+    """
+    held: list[str] | None = getattr(field, "group_errors", None)
+    if held is None:
+        held = []
+        field.group_errors = held
+    return held
+
+
 def apply_errors(form: Form, errors: list[FieldError]) -> list[FieldError]:
     """Attach errors to their fields; returns them in form order for the error summary."""
     for error in errors:
         field = _field_at(form, error.path)
-        if field is not None:
+        if isinstance(field, FormField | FieldList):
+            group_errors(field).append(error.message)
+        elif field is not None:
             if not isinstance(field.errors, list):
                 field.errors = list(field.errors)
             field.errors.append(error.message)
@@ -194,14 +222,16 @@ def field_names(form: Form) -> Iterator[str]:
     return (field.name for field in _leaf_fields(form))
 
 
-def coercion_errors(form: Form) -> list[FieldError]:
+def coercion_errors(form: Form, document: FormDocument) -> list[FieldError]:
     """Text that could not become a value (a date like 31/02/2024), as field errors."""
     return [
-        FieldError(
-            tuple(int(p) if p.isdigit() else p for p in field.name.split("-")),
-            "format",
-            str(message),
-            str(getattr(message, "en", message)),
+        document.in_context(
+            FieldError(
+                tuple(int(p) if p.isdigit() else p for p in field.name.split("-")),
+                getattr(message, "keyword", "format"),
+                str(message),
+                str(getattr(message, "en", message)),
+            )
         )
         for field in _leaf_fields(form)
         for message in field.process_errors[:1]

@@ -8,6 +8,7 @@ validators are attached here: what coercion itself cannot do (a date that does n
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -54,8 +55,12 @@ _AUTOCOMPLETE = {
 _RADIO_LIMIT = 4
 
 
-def _message(keyword: str, label: str, fmt: str | None = None) -> Bilingual:
-    return Bilingual(*message_for(keyword, label, fmt=fmt))
+def _message(keyword: str, label: str, fmt: str | None = None, limit: Any = None) -> Bilingual:
+    return Bilingual(*message_for(keyword, label, limit, fmt=fmt), keyword=keyword)
+
+
+# Day, month and year as people type them, whether or not that day exists.
+_DATE_SHAPE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
 _YES_NO = [(True, "Có"), (False, "Không")]
@@ -77,7 +82,13 @@ class DayMonthYearField(StringField):
             self.data = datetime.strptime(text, DATE_FORMAT).date().isoformat()
         except ValueError:
             self.data = None
-            raise ValueError(_message("format", self.label.text, fmt="date")) from None
+            shape = _DATE_SHAPE.fullmatch(text)
+            if shape is None:
+                raise ValueError(_message("format", self.label.text, fmt="date")) from None
+            # 31/02/2024 is written right and names no day: say that, not "wrong format".
+            day, month, year = shape.groups()
+            written = f"{int(day):02d}/{int(month):02d}/{year}"
+            raise ValueError(_message("x-date-exists", self.label.text, limit=written)) from None
 
     def _value(self) -> str:
         if self.raw_data:

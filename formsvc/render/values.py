@@ -61,6 +61,9 @@ def display(schema: Mapping[str, Any], value: Any) -> str:
     """A stored value as text for a person: labels for codes, dd/mm/yyyy for dates."""
     if value is None or value == "":
         return ""
+    items = schema.get("items")
+    if isinstance(value, list) and isinstance(items, Mapping):  # ticked choices
+        return ", ".join(display(items, element) for element in value)
     options = choices(schema)
     if options is not None:
         return next((label for const, label in options if const == value), str(value))

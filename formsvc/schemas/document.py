@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from formsvc.schemas.errors import FieldError
 from formsvc.schemas.references import document_uri, registry_for
 
 if TYPE_CHECKING:
@@ -154,10 +155,57 @@ class FormDocument:
 
     def nodes(self) -> dict[tuple[str, ...], Node]:
         """Nodes by path (array indices left out), for mapping errors to labels."""
+        return dict(self._nodes)
+
+    @cached_property
+    def _nodes(self) -> dict[tuple[str, ...], Node]:
         found: dict[tuple[str, ...], Node] = {}
         for node in self.root.walk():
             found.setdefault(node.path, node)  # an array, not its item, owns the array's path
         return found
+
+    def in_context(self, error: FieldError) -> FieldError:
+        """The error prefixed with the groups and rows it sits in ("Bên nữ: Ngày sinh …",
+        "Quá trình cư trú, dòng 2: Từ ngày …"): a marriage form asks both parties for a date
+        of birth, and an error summary that says only "Ngày sinh" does not say whose."""
+        vi, en = _context(self._nodes, error.path)
+        if not vi:
+            return error
+        return replace(
+            error,
+            message=f"{' – '.join(vi)}: {error.message}",
+            message_en=f"{' – '.join(en)}: {error.message_en}",
+        )
+
+
+def _title(nodes: Mapping[tuple[str, ...], Node], path: tuple[str, ...]) -> str | None:
+    node = nodes.get(path)
+    return node.title if node is not None and node.schema.get("title") else None
+
+
+def _context(
+    nodes: Mapping[tuple[str, ...], Node], path: tuple[str | int, ...]
+) -> tuple[list[str], list[str]]:
+    """(Vietnamese, English) names of the groups and rows around the field at ``path``."""
+    leaf = max((i for i, part in enumerate(path) if isinstance(part, str)), default=-1)
+    vi: list[str] = []
+    en: list[str] = []
+    at: tuple[str, ...] = ()
+    for index, part in enumerate(path):
+        if isinstance(part, int):
+            if index < leaf and vi and at and vi[-1] == _title(nodes, at):  # its group's row
+                vi[-1] += f", dòng {part + 1}"
+                en[-1] += f", row {part + 1}"
+            else:
+                vi.append(f"Dòng {part + 1}")
+                en.append(f"Row {part + 1}")
+            continue
+        at = (*at, part)
+        title = _title(nodes, at)
+        if index < leaf and title:  # an untitled group is plumbing people cannot see
+            vi.append(title)
+            en.append(title)
+    return vi, en
 
 
 def dereference(

@@ -40,6 +40,7 @@ from formsvc.render import (
     instance_from,
     nest,
     release_unfilled,
+    show_verified,
 )
 from formsvc.schemas import (
     CompiledForm,
@@ -53,6 +54,7 @@ from formsvc.submissions import (
     LABELS,
     Draft,
     Submission,
+    allowed,
     check,
     create_submission,
     discard_draft,
@@ -68,7 +70,6 @@ from formsvc.submissions.disputes import (
     drop_disputes,
     keep_disputes,
     kept_disputes,
-    notes_in,
     read_disputes,
 )
 from formsvc.web import dossier
@@ -168,6 +169,7 @@ def _page(
     disputes: dict[str, dict[str, str]] | None = None,
     notice: str | None = None,
 ) -> tuple[str, int]:
+    show_verified(wtform, form.document.root, prefilled)
     release_unfilled(wtform, form.document.root, prefilled)
     return render_template(
         "form.html",
@@ -275,7 +277,7 @@ def fill(form_id: str) -> BaseResponse | tuple[str, int]:
         return _page(form, wtform, prefilled, [], 200, consent, boxes, notice=saved)
 
     # CSRFProtect has already checked the token; WTForms only coerces, the schema judges.
-    unreadable = coercion_errors(wtform) + note_errors
+    unreadable = coercion_errors(wtform, form.document) + note_errors
     intake = check(form, instance_from(wtform, form.document.root), prefilled, notes)
     if intake.ok and not unreadable:
         save_draft(get_session(), account.id, version, intake.data)
@@ -316,16 +318,14 @@ def review(form_id: str) -> BaseResponse | tuple[str, int] | str:
         return redirect(url_for(".fill", form_id=form_id), code=303)
     if request.method == "GET" or confirm.token.data != draft.token:
         confirm.token.data = draft.token
-        verified = {
-            tuple(key.split(".")) for key, o in intake.provenance.items() if not o["edited"]
-        }
-        lines = answers(form.document.root, intake.data, verified)
-        disputed = dossier.disputed_fields(form.document, notes_in(intake.provenance))
+        origins = intake.origins
+        blocks = answers(form.document, intake.data, origins)
+        disputed = dossier.disputed_fields(form.document, origins.notes())
         get_session().commit()
         return render_template(
             "review.html",
             document=form.document,
-            lines=lines,
+            blocks=blocks,
             confirm=confirm,
             form_id=form_id,
             disputed=disputed,
@@ -366,15 +366,16 @@ def my_submissions() -> str:
 def receipt(tracking_code: str) -> str:
     submission = _own_or_404(tracking_code)
     document = compiled(submission.form_version).document
-    lines = answers(document.root, submission.data, submission.verified_paths)
+    blocks = answers(document, submission.data, submission.origins)
     disputed = dossier.disputed_fields(document, submission.disputes)
     return render_template(
         "receipt.html",
         submission=submission,
         document=document,
-        lines=lines,
+        blocks=blocks,
         labels=LABELS,
         disputed=disputed,
+        pending=bool(allowed(submission.status)),  # "what happens next" until decided
     )
 
 

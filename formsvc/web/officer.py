@@ -167,9 +167,7 @@ def _detail(
         "officer_detail.html",
         submission=submission,
         document=document,
-        lines=answers(
-            document.root, submission.data, submission.verified_paths, disputes=submission.disputes
-        ),
+        blocks=answers(document, submission.data, submission.origins),
         disputed=len(submission.disputes),
         labels=LABELS,
         actions=actions,
