@@ -93,9 +93,7 @@ def spots(root: Node, instance: Mapping[str, Any]) -> Iterator[Spot]:
     yield from _spots(root, instance, (), True)
 
 
-def _spots(
-    node: Node, value: Any, at: tuple[str | int, ...], active: bool
-) -> Iterator[Spot]:
+def _spots(node: Node, value: Any, at: tuple[str | int, ...], active: bool) -> Iterator[Spot]:
     siblings = value if isinstance(value, Mapping) else {}
     for child in node.children:
         path = (*at, child.name)

@@ -129,7 +129,7 @@ class Journey:
         self.cases += 1
         try:
             outcome = Outcome(send())
-        except Exception as error:  # noqa: BLE001 - any crash is the finding
+        except Exception as error:  # any crash is the finding
             outcome = Outcome(None, _crash_summary(error))
         if outcome.status >= 500:
             self.fail(case, outcome.status, outcome.crash or _excerpt(outcome))
@@ -243,10 +243,10 @@ class Journey:
         if response.mimetype != "application/problem+json":
             problems.append(f"media type {response.mimetype}")
         body = response.get_json(silent=True) or {}
-        errors = body.get("errors") if status == 422 else []
-        if status == 422 and not isinstance(errors, list):
+        found = body.get("errors") if status == 422 else []
+        errors: list[Any] = found if isinstance(found, list) else []
+        if not isinstance(found, list):
             problems.append("no errors[]")
-            errors = []
         named = [e.get("path") for e in errors if isinstance(e, dict)]
         if any(not isinstance(e, dict) or not e.get("message") or not e.get("message_en")
                or not isinstance(e.get("path"), list) for e in errors):  # fmt: skip
@@ -277,7 +277,9 @@ class Journey:
         """One assertion listing every failure recorded since ``since``."""
         found = self.failures[since:]
         listing = "\n".join(str(failure) for failure in found)
-        assert not found, f"{len(found)} failing case(s) (form | case | status | detail):\n{listing}"
+        assert not found, (
+            f"{len(found)} failing case(s) (form | case | status | detail):\n{listing}"
+        )
 
 
 def _overlay(instance: dict[str, Any], verified: dict[str, Any]) -> None:

@@ -248,8 +248,7 @@ class Page:
         """The refusal names this field, or (for a group) one of the fields inside it."""
         targets = self.summary_targets()
         return any(
-            (t == field_id or t.startswith(f"{field_id}-")) and self.message_on(t)
-            for t in targets
+            (t == field_id or t.startswith(f"{field_id}-")) and self.message_on(t) for t in targets
         )
 
 

@@ -57,8 +57,11 @@ def _typeable(value: Any) -> bool:
     """A string a person can type in a one-line box and get back unchanged."""
     if not isinstance(value, str):
         return True
-    return value == value.strip() and "\n" not in value and "\r" not in value and (
-        REFUSED.search(value) is None
+    return (
+        value == value.strip()
+        and "\n" not in value
+        and "\r" not in value
+        and (REFUSED.search(value) is None)
     )
 
 
@@ -74,7 +77,7 @@ def _valid_strategy(node: Node) -> st.SearchStrategy[Any]:
 
 def valid_value(node: Node) -> Any:
     """The simplest answer the field's own schema accepts (shrunk by hypothesis), typeable."""
-    return find(_valid_strategy(node), _typeable, settings=_FIND)
+    return find(_valid_strategy(node), lambda v: v not in EMPTY and _typeable(v), settings=_FIND)
 
 
 # --- mistakes ------------------------------------------------------------------------------
@@ -120,9 +123,9 @@ def _missing_day(parts: tuple[int, int, int]) -> bool:
     return False
 
 
-_NO_SUCH_DAY = st.tuples(
-    st.integers(1900, 2100), st.integers(1, 12), st.integers(29, 31)
-).filter(_missing_day)
+_NO_SUCH_DAY = st.tuples(st.integers(1900, 2100), st.integers(1, 12), st.integers(29, 31)).filter(
+    _missing_day
+)
 
 
 def _no_such_day(node: Node) -> Mistake | None:
