@@ -71,8 +71,10 @@ def make_app(database_url: str, **overrides: object) -> Flask:
     return create_app(config)
 
 
-# Test-only definitions published beside the catalogue: a repeatable group and a condition.
+# Test-only definitions published beside the catalogue: a repeatable group and a condition;
+# and the kinds of question the catalogue does not use yet, for the journey matrix.
 TEST_FORMS = Path(__file__).resolve().parent / "web" / "schemas"
+JOURNEY_FORMS = Path(__file__).resolve().parent / "journeys" / "schemas"
 
 
 @pytest.fixture(scope="session")
@@ -80,8 +82,9 @@ def seeded(database_url: str) -> list[DemoAccount]:
     app = make_app(database_url)
     accounts, _ = prepare(app)
     with session_scope(app) as session:
-        for result in import_directory(session, TEST_FORMS, PATHS):
-            assert not result.problems, result.problems
+        for directory in (TEST_FORMS, JOURNEY_FORMS):
+            for result in import_directory(session, directory, PATHS):
+                assert not result.problems, result.problems
     get_engine(app).dispose()
     return accounts
 

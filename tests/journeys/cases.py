@@ -10,7 +10,7 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
-from formsvc.render.values import choices
+from formsvc.render.values import choices, html_value
 from tests.journeys.forms import EMPTY, Spot, member_at
 from tests.journeys.journey import Journey
 from tests.journeys.values import Mistake, brief, mistakes
@@ -117,6 +117,14 @@ def web_cases(journey: Journey) -> list[WebCase]:
                 if row is not None:
                     data.add(row.replace(f"{spot.name}-0", f"{spot.name}-{index}", 1), "x")
             cases.append(WebCase(f"too many rows: {spot.name}", data, spot.name, strict=False))
+    for spot in _changeable(journey):
+        limit = spot.node.schema.get("maxItems")
+        item = spot.node.item
+        options = choices(item.schema) if item is not None else None
+        if spot.shape == "ticks" and isinstance(limit, int) and options and len(options) > limit:
+            data = MultiDict(journey.baseline)
+            data.setlist(spot.name, [html_value(value) for value, _ in options[: limit + 1]])
+            cases.append(WebCase(f"too many ticked: {spot.name}", data, spot.name))
     tampered = next((n for n in sorted(journey.locked - journey.disabled)
                      if journey.kinds.get(n) in ("text", "textarea")), None)  # fmt: skip
     if tampered is not None:

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from formsvc.render.values import choices
 from formsvc.schemas import Node, applies
 from formsvc.schemas.check import load_definition
-from tests.conftest import FORM_DEFINITIONS, TEST_FORMS
+from tests.conftest import FORM_DEFINITIONS, JOURNEY_FORMS, TEST_FORMS
 
 __all__ = [
     "DEFINITIONS",
@@ -32,7 +32,11 @@ EMPTY: tuple[Any, ...] = (None, "", [], {})
 
 def _definitions() -> list[tuple[str, Path]]:
     """Every catalogue file, and the test-only definitions the suite publishes beside it."""
-    paths = sorted(FORM_DEFINITIONS.glob("*.json")) + sorted(TEST_FORMS.glob("*.json"))
+    paths = [
+        path
+        for directory in (FORM_DEFINITIONS, TEST_FORMS, JOURNEY_FORMS)
+        for path in sorted(directory.glob("*.json"))
+    ]
     return [(load_definition(path)[0], path) for path in paths]
 
 
