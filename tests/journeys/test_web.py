@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 
 from hypothesis import HealthCheck, Phase, given, settings
+from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
+from formsvc.db import get_session
 from formsvc.demo import DemoAccount
+from formsvc.submissions import Submission
 from tests.catalogue.browser import filled_in
 from tests.catalogue.test_journeys import NGOC
 from tests.journeys.cases import DRAWN_EXAMPLES, drawn_slots, web_cases
@@ -213,4 +216,7 @@ def test_valid_answers_are_reviewed_confirmed_received_and_printed(journey: Jour
     assert pdf.response.mimetype == "application/pdf" and pdf.response.data[:5] == b"%PDF-"
     assert code in pdf_text(pdf.response.data)
     assert journey.stored() == before + 1
+    with journey.app.app_context():
+        stored = get_session().scalars(select(Submission).filter_by(tracking_code=code)).one()
+        assert journey.form.validate(stored.data) == []
     journey.assert_clean(since)
