@@ -24,7 +24,7 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response as BaseResponse
-from wtforms import FieldList, Form, FormField, HiddenField
+from wtforms import Field, FieldList, Form, FormField, HiddenField
 
 from formsvc.accounts import Account
 from formsvc.db import get_session
@@ -145,7 +145,7 @@ def _prefilled(form: CompiledForm, consent: ConsentState) -> dict[tuple[str, ...
         return {}
     account = _account()
     document = form.document
-    purpose = _PREFILL_PURPOSE.format(form=document.meta.get("code", document.form_id))
+    purpose = _PREFILL_PURPOSE.format(form=document.code)
     if document.meta.get("purpose"):
         purpose = f"{purpose}: {document.meta['purpose']}"
     assert account.citizen_id is not None
@@ -168,9 +168,11 @@ def _page(
     consent: ConsentState,
     disputes: dict[str, dict[str, str]] | None = None,
     notice: str | None = None,
+    focus: str | None = None,
 ) -> tuple[str, int]:
     show_verified(wtform, form.document.root, prefilled)
     release_unfilled(wtform, form.document.root, prefilled)
+    _autofocus(wtform, focus)
     return render_template(
         "form.html",
         document=form.document,
@@ -180,6 +182,7 @@ def _page(
         consent=consent.value,
         disputes=disputes or {},
         notice=notice,
+        focus=focus,
     ), status
 
 
@@ -222,20 +225,48 @@ def _find(container: Any, field_id: str) -> Any:
     return None
 
 
-def _change_rows(wtform: Form, action: str) -> None:
-    """The no-JavaScript add/remove buttons of repeatable groups."""
+def _first_control(field: Field) -> Field | None:
+    """The control a person meets first in a row: its first question, depth first."""
+    if isinstance(field, FormField | FieldList):
+        return next((c for c in map(_first_control, field) if c is not None), None)
+    return field
+
+
+def _focus_in(row: Field) -> str | None:
+    control = _first_control(row)
+    return control.id if control is not None else None
+
+
+def _change_rows(wtform: Form, action: str) -> str | None:
+    """The no-JavaScript add/remove buttons of repeatable groups. Returns the id of what
+    should get focus next, so the citizen keeps their place: the new row's first question,
+    or after a removal the next row's, or the group's add button when no row follows."""
     verb, _sep, target = action.partition(":")
     if verb == "add":
         rows = _find(wtform, target)
         if isinstance(rows, FieldList) and (
             rows.max_entries is None or len(rows.entries) < rows.max_entries
         ):
-            rows.append_entry()
+            return _focus_in(rows.append_entry())
     elif verb == "remove":
         owner, _sep, _index = target.rpartition("-")
         rows = _find(wtform, owner)
-        if isinstance(rows, FieldList):
-            rows.entries = [entry for entry in rows.entries if entry.id != target]
+        ids = [entry.id for entry in rows.entries] if isinstance(rows, FieldList) else []
+        if target in ids:
+            position = ids.index(target)
+            rows.pop_entry(position)  # renumbers the rows after it, as the next post will be
+            if position < len(rows.entries):
+                return _focus_in(rows.entries[position])
+            return f"{rows.id}-add"
+    return None
+
+
+def _autofocus(wtform: Form, focus: str | None) -> None:
+    """Mark the control ``focus`` names (if it is a field) for the browser to focus on load."""
+    field = _find(wtform, focus) if focus else None
+    if field is not None:
+        # render_kw is shared by every instance of the cached class: replace, never mutate.
+        field.render_kw = {**(field.render_kw or {}), "autofocus": True}
 
 
 @bp.route("/forms/<form_id>", methods=["GET", "POST"])
@@ -266,9 +297,9 @@ def fill(form_id: str) -> BaseResponse | tuple[str, int]:
     boxes = _dispute_boxes(notes, note_errors)
     action = request.form.get("_action", "continue")
     if action.startswith(("add:", "remove:")):
-        _change_rows(wtform, action)
+        focus = _change_rows(wtform, action)
         get_session().commit()
-        return _page(form, wtform, prefilled, [], 200, consent, boxes)
+        return _page(form, wtform, prefilled, [], 200, consent, boxes, focus=focus)
     if action == "save":
         save_draft(get_session(), account.id, version, instance_from(wtform, form.document.root))
         keep_disputes(get_session(), account.id, form_id, notes)
