@@ -71,8 +71,10 @@ def make_app(database_url: str, **overrides: object) -> Flask:
     return create_app(config)
 
 
-# Test-only definitions published beside the catalogue: a repeatable group and a condition.
+# Test-only definitions published beside the catalogue: a repeatable group and a condition;
+# and the kinds of question the catalogue does not use yet, for the journey matrix.
 TEST_FORMS = Path(__file__).resolve().parent / "web" / "schemas"
+JOURNEY_FORMS = Path(__file__).resolve().parent / "journeys" / "schemas"
 
 
 @pytest.fixture(scope="session")
@@ -80,18 +82,24 @@ def seeded(database_url: str) -> list[DemoAccount]:
     app = make_app(database_url)
     accounts, _ = prepare(app)
     with session_scope(app) as session:
-        for result in import_directory(session, TEST_FORMS, PATHS):
-            assert not result.problems, result.problems
+        for directory in (TEST_FORMS, JOURNEY_FORMS):
+            for result in import_directory(session, directory, PATHS):
+                assert not result.problems, result.problems
     get_engine(app).dispose()
     return accounts
+
+
+def clear_activity(app: Flask) -> None:
+    """Delete the rows tests create, keeping the seeded population and catalogue."""
+    with get_engine(app).begin() as connection:
+        for table in ACTIVITY_TABLES:
+            connection.execute(Base.metadata.tables[table].delete())
 
 
 @pytest.fixture
 def app(database_url: str, seeded: list[DemoAccount]) -> Iterator[Flask]:
     app = make_app(database_url)
-    with get_engine(app).begin() as connection:
-        for table in ACTIVITY_TABLES:
-            connection.execute(Base.metadata.tables[table].delete())
+    clear_activity(app)
     yield app
     get_engine(app).dispose()
 

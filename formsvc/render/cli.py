@@ -132,7 +132,7 @@ def _prefilled(session: Session, document: FormDocument, personal_id: str) -> An
     citizen_id = session.scalar(select(Citizen.id).where(Citizen.personal_id == personal_id))
     if citizen_id is None:
         raise click.ClickException(f"no citizen with personal ID number {personal_id}")
-    purpose = _CLI_PURPOSE.format(form=document.meta.get("code", document.form_id))
+    purpose = _CLI_PURPOSE.format(form=document.code)
     values = resolve(session, document, citizen_id, None, purpose)
     data = nest({path: found.value for path, found in values.items()})
     return Answers(data, Origins.fresh(values))

@@ -20,7 +20,15 @@ from formsvc.schemas.references import document_uri, registry_for
 if TYPE_CHECKING:
     from referencing._core import Resolver
 
-__all__ = ["MAX_DEPTH", "Condition", "FormDocument", "Node", "absolute_prefill", "named_path"]
+__all__ = [
+    "MAX_DEPTH",
+    "Condition",
+    "FormDocument",
+    "Node",
+    "absolute_prefill",
+    "form_code",
+    "named_path",
+]
 
 # Recursive definitions (a person whose father is a person ...) stop expanding here.
 MAX_DEPTH = 8
@@ -110,6 +118,14 @@ class Node:
             yield from self.item.walk()
 
 
+def form_code(form_id: str, document: Mapping[str, Any]) -> str:
+    """The official form number staff and citizens know (``x-form.code``, e.g. "TK-KH");
+    the internal id only for a form that has none."""
+    meta = document.get("x-form")
+    code = meta.get("code") if isinstance(meta, Mapping) else None
+    return str(code or form_id)
+
+
 def absolute_prefill(raw: str | None, base: str | None) -> str | None:
     """``citizen.x`` stays as is; a relative key joins the nearest enclosing record path."""
     if not raw:
@@ -131,6 +147,10 @@ class FormDocument:
     @property
     def title(self) -> str:
         return str(self.document.get("title") or self.form_id)
+
+    @property
+    def code(self) -> str:
+        return form_code(self.form_id, self.document)
 
     @property
     def meta(self) -> Mapping[str, Any]:

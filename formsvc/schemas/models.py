@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -10,6 +9,7 @@ from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, even
 from sqlalchemy.orm import Mapped, mapped_column
 
 from formsvc.db import Base
+from formsvc.schemas.document import form_code
 from formsvc.types import OrderedJSON, UTCDateTime, utcnow
 
 __all__ = ["FormDraft", "FormVersion"]
@@ -32,11 +32,7 @@ class FormVersion(Base):
 
     @property
     def code(self) -> str:
-        """The official form number staff and citizens know (``x-form.code``, e.g. "TK-KH");
-        the internal id only for a form that has none."""
-        meta = self.document.get("x-form")
-        code = meta.get("code") if isinstance(meta, Mapping) else None
-        return str(code or self.form_id)
+        return form_code(self.form_id, self.document)
 
 
 @event.listens_for(FormVersion, "before_update")

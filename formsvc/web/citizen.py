@@ -145,7 +145,7 @@ def _prefilled(form: CompiledForm, consent: ConsentState) -> dict[tuple[str, ...
         return {}
     account = _account()
     document = form.document
-    purpose = _PREFILL_PURPOSE.format(form=document.meta.get("code", document.form_id))
+    purpose = _PREFILL_PURPOSE.format(form=document.code)
     if document.meta.get("purpose"):
         purpose = f"{purpose}: {document.meta['purpose']}"
     assert account.citizen_id is not None

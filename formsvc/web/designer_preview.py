@@ -48,7 +48,7 @@ def _prefilled(form: CompiledForm) -> dict[tuple[str, ...], Prefilled]:
     account = current_account()
     if citizen is None or account is None:
         return {}
-    code = form.document.meta.get("code", form.document.form_id)
+    code = form.document.code
     values = resolve(
         session,
         form.document,

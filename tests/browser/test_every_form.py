@@ -116,6 +116,9 @@ ONE_ROW = 64
 
 
 def _fits(page: Page, javascript: bool) -> None:
+    page.wait_for_load_state()  # after a click that navigates, scripts may not have run yet
+    if javascript:
+        page.wait_for_function("document.documentElement.classList.contains('js')")
     sizes = page.evaluate(
         """() => ({
             scroll: document.documentElement.scrollWidth,

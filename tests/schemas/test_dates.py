@@ -10,6 +10,7 @@ import pytest
 from formsvc.schemas.catalogue import CompiledForm
 from formsvc.schemas.dates import BOUND_PATTERN, bound_date, today
 from formsvc.schemas.validation import META_SCHEMA_PATH
+from tests.conftest import FORM_DEFINITIONS
 
 FIXED = date(2024, 2, 29)
 
@@ -79,3 +80,18 @@ def test_a_day_that_does_not_exist_is_not_a_format_error() -> None:
     assert [(e.keyword, e.message) for e in errors] == [
         ("x-date-exists", "Ngày sinh: ngày 29/02/2023 không có trên lịch")
     ]
+
+
+PAST_EVENTS = ("date_of_birth", "issue_date", "date_of_death", "from", "to")
+
+
+def test_catalogue_dates_of_past_events_cannot_be_in_the_future() -> None:
+    """Births, issues, deaths and residence periods in every catalogue form are bounded."""
+    checked = 0
+    for path in sorted(FORM_DEFINITIONS.glob("*.json")):
+        document = CompiledForm(path.stem, 1, json.loads(path.read_text("utf-8"))).document
+        for node in document.root.walk():
+            if node.schema.get("format") == "date" and node.name.endswith(PAST_EVENTS):
+                assert node.schema.get("x-date-max") == "today", (path.name, node.path)
+                checked += 1
+    assert checked >= 10
