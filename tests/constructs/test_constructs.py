@@ -19,7 +19,8 @@ one). A case file holds:
   ``lang`` ("vi" unless given);
 - ``consent``: the form reads the population database, so the citizen agrees first;
   ``consent_page``: texts that step shows (the form's ``purpose``);
-- ``fillable``: field names the fillable PDF must have.
+- ``blank``: texts the blank PDF must show (its title always); ``fillable``: field names the
+  fillable PDF must have.
 """
 
 from __future__ import annotations
@@ -252,7 +253,9 @@ def test_construct_round_trips(
     _assert_shows(journey.case, printed, "printed")
 
     title = _words(journey.page.split("<h1>", 1)[1].split("</h1>", 1)[0])
-    assert title.upper() in pdfs.text(journey.pdf(f"{journey.url}/blank.pdf"))
+    blank = pdfs.text(journey.pdf(f"{journey.url}/blank.pdf"))
+    for expected in [title.upper(), *journey.case.get("blank", [])]:
+        assert _shown(expected, blank), (expected, blank)
     fillable = pdfs.form_fields(journey.pdf(f"{journey.url}/fillable.pdf"))
     for field_name in journey.case.get("fillable", []):
         assert field_name in fillable, (field_name, sorted(fillable))
