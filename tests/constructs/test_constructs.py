@@ -6,8 +6,8 @@ name in ``cases/`` (kept apart because every ``*.json`` beside a definition is i
 one). A case file holds:
 
 - ``controls``: the construct's controls on the form page, as attributes an element must
-  have (``true``: present with any value); ``page`` and ``page_hidden``: texts it must and
-  must not show;
+  have (``true``: present with any value, ``false``: absent); ``page`` and ``page_hidden``:
+  texts it must and must not show;
 - ``valid``: what a browser posts over the page's own values (field name → text, or a list
   for tick boxes); ``stored``: the submission's data that must come out of it;
 - ``shows``: texts as people read them — labels for choices, dd/mm/yyyy for dates — that
@@ -109,14 +109,17 @@ class _Controls(HTMLParser):
             self.values[self._textarea][-1] += data.lstrip("\n")
 
     def has(self, wanted: dict[str, Any]) -> bool:
-        """An element with every attribute in ``wanted`` (``true``: present, any value)."""
+        """An element with every attribute in ``wanted`` (``true``: present with any value;
+        ``false``: absent)."""
         return any(
-            all(
-                key in element and (expected is True or element[key] == expected)
-                for key, expected in wanted.items()
-            )
-            for element in self.elements
+            all(_matches(element, *pair) for pair in wanted.items()) for element in self.elements
         )
+
+
+def _matches(element: dict[str, str | None], key: str, expected: Any) -> bool:
+    if expected is False:
+        return key not in element
+    return key in element and (expected is True or element[key] == expected)
 
 
 def _controls(page: str) -> _Controls:
