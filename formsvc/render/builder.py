@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 import weakref
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from flask_wtf import FlaskForm
@@ -29,6 +30,7 @@ __all__ = [
     "form_class",
     "group_errors",
     "instance_from",
+    "merged",
     "nest",
 ]
 
@@ -99,6 +101,20 @@ def nest(values: Mapping[tuple[str, ...], Any]) -> dict[str, Any]:
             target = target.setdefault(part, {})
         target[path[-1]] = value
     return data
+
+
+def merged(base: Mapping[str, Any], *layers: Mapping[str, Any]) -> dict[str, Any]:
+    """``base`` with each layer laid over it, groups merged key by key: a draft's answers
+    inside a group must survive the verified values laid over that same group."""
+    result = dict(base)
+    for layer in layers:
+        for key, value in layer.items():
+            below = result.get(key)
+            if isinstance(below, Mapping) and isinstance(value, Mapping):
+                result[key] = merged(below, value)
+            else:
+                result[key] = value
+    return result
 
 
 def defaults(node: Node) -> dict[str, Any]:
@@ -192,8 +208,16 @@ def group_errors(field: FormField | FieldList) -> list[str]:
     return held
 
 
+def _path_of(name: str) -> tuple[str | int, ...]:
+    """A WTForms field name (``members-1-full_name``) as an instance path."""
+    return tuple(int(part) if part.isdigit() else part for part in name.split("-"))
+
+
 def apply_errors(form: Form, errors: list[FieldError]) -> list[FieldError]:
-    """Attach errors to their fields; returns them in form order for the error summary."""
+    """Attach errors to their fields; returns them in form order for the error summary,
+    each keyed by the field that shows it: an unknown choice among tick boxes is reported on
+    the list's element (``services-0``), but shown on the list as a whole."""
+    placed: list[FieldError] = []
     for error in errors:
         field = _field_at(form, error.path)
         if isinstance(field, FormField | FieldList):
@@ -202,8 +226,11 @@ def apply_errors(form: Form, errors: list[FieldError]) -> list[FieldError]:
             if not isinstance(field.errors, list):
                 field.errors = list(field.errors)
             field.errors.append(error.message)
+        if field is not None and field.id != error.key:
+            error = replace(error, path=_path_of(field.id))
+        placed.append(error)
     order = {name: index for index, name in enumerate(field_names(form))}
-    return sorted(errors, key=lambda error: order.get(error.key, len(order)))
+    return sorted(placed, key=lambda error: order.get(error.key, len(order)))
 
 
 def _leaf_fields(container: Any) -> Iterator[Field]:
@@ -227,7 +254,7 @@ def coercion_errors(form: Form, document: FormDocument) -> list[FieldError]:
     return [
         document.in_context(
             FieldError(
-                tuple(int(p) if p.isdigit() else p for p in field.name.split("-")),
+                _path_of(field.name),
                 getattr(message, "keyword", "format"),
                 str(message),
                 str(getattr(message, "en", message)),
