@@ -9,6 +9,7 @@ from formsvc.render.builder import (
     field_names,
     form_class,
     instance_from,
+    merged,
     nest,
 )
 from formsvc.render.locks import release_unfilled, show_verified
@@ -30,6 +31,7 @@ __all__ = [
     "form_class",
     "format_date",
     "instance_from",
+    "merged",
     "nest",
     "qr_payload",
     "release_unfilled",

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 import weakref
-from dataclasses import replace
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from flask_wtf import FlaskForm
@@ -30,6 +30,7 @@ __all__ = [
     "form_class",
     "group_errors",
     "instance_from",
+    "merged",
     "nest",
 ]
 
@@ -103,6 +104,20 @@ def nest(values: Mapping[tuple[str, ...], Any]) -> dict[str, Any]:
             target = target.setdefault(part, {})
         target[path[-1]] = value
     return data
+
+
+def merged(base: Mapping[str, Any], *layers: Mapping[str, Any]) -> dict[str, Any]:
+    """``base`` with each layer laid over it, groups merged key by key: a draft's answers
+    inside a group must survive the verified values laid over that same group."""
+    result = dict(base)
+    for layer in layers:
+        for key, value in layer.items():
+            below = result.get(key)
+            if isinstance(below, Mapping) and isinstance(value, Mapping):
+                result[key] = merged(below, value)
+            else:
+                result[key] = value
+    return result
 
 
 def defaults(node: Node) -> dict[str, Any]:
@@ -196,24 +211,27 @@ def group_errors(field: FormField | FieldList) -> list[str]:
     return held
 
 
+def _path_of(name: str) -> tuple[str | int, ...]:
+    """A WTForms field name (``members-1-full_name``) as an instance path."""
+    return tuple(int(part) if part.isdigit() else part for part in name.split("-"))
+
+
 def apply_errors(form: Form, errors: list[FieldError]) -> list[FieldError]:
     """Attach errors to their fields; returns them in form order for the error summary,
-    each keyed by the control it is shown at, so the summary's link lands there: an error
-    inside an answer that is one control (a key in a JSON box, one of the tick boxes) is the
-    control's."""
-    placed = []
+    each keyed by the field that shows it: an unknown choice among tick boxes is reported on
+    the list's element (``services-0``), but shown on the list as a whole."""
+    placed: list[FieldError] = []
     for error in errors:
         field = _field_at(form, error.path)
-        if field is not None and field.id != error.key:
-            path = tuple(int(p) if p.isdigit() else p for p in field.id.split("-"))
-            error = replace(error, path=path)
-        placed.append(error)
         if isinstance(field, FormField | FieldList):
             group_errors(field).append(error.message)
         elif field is not None:
             if not isinstance(field.errors, list):
                 field.errors = list(field.errors)
             field.errors.append(error.message)
+        if field is not None and field.id != error.key:
+            error = replace(error, path=_path_of(field.id))
+        placed.append(error)
     order = {name: index for index, name in enumerate(field_names(form))}
     return sorted(placed, key=lambda error: order.get(error.key, len(order)))
 
@@ -239,7 +257,7 @@ def coercion_errors(form: Form, document: FormDocument) -> list[FieldError]:
     return [
         document.in_context(
             FieldError(
-                tuple(int(p) if p.isdigit() else p for p in field.name.split("-")),
+                _path_of(field.name),
                 getattr(message, "keyword", "format"),
                 str(message),
                 str(getattr(message, "en", message)),

@@ -135,7 +135,7 @@ class JsonField(TextAreaField):
             self.data = None
             return
         try:
-            self.data = safejson.loads(text, max_depth=safejson.MAX_ANSWER_DEPTH)
+            self.data = safejson.loads(text, max_depth=safejson.MAX_ANSWER_DEPTH, unique_keys=True)
         except ValueError:
             self.data = None
             raise ValueError(_message("json", self.label.text)) from None

@@ -101,6 +101,10 @@ _TODAY: dict[str, Pair] = {
         "{label} must not be earlier than today",
     ),
 }
+_BY_KEYWORD["x-not-applicable"] = (
+    "{label} không áp dụng với các câu trả lời khác của bạn",
+    "{label} does not apply given your other answers",
+)
 _BY_KEYWORD["json"] = ("{label}: dữ liệu JSON không hợp lệ", "{label}: the JSON is not valid")
 
 _FALLBACK: Pair = ("{label} không hợp lệ", "{label} is not valid")

@@ -19,6 +19,9 @@ from typing import Any
 
 import jsonschema_rs
 from jsonschema import FormatChecker, ValidationError, validators
+
+# Private, but the only way to know which keys a schema evaluated; pinned in requirements.lock.
+from jsonschema._utils import find_evaluated_property_keys_by_schema
 from jsonschema.protocols import Validator
 from referencing.jsonschema import DRAFT202012
 
@@ -94,10 +97,28 @@ _FAST_KEYWORDS = {
 }
 
 
+def _unevaluated(
+    validator: Any, allowed: Any, instance: Any, schema: Any
+) -> Iterator[ValidationError]:
+    """``unevaluatedProperties`` with one error per key, at the key: jsonschema's own names
+    them all in one message at the object, which no field can show."""
+    if not validator.is_type(instance, "object"):
+        return
+    evaluated = find_evaluated_property_keys_by_schema(validator, instance, schema)
+    for name in instance:
+        if name not in evaluated and any(
+            True for _ in validator.descend(instance[name], allowed, path=name)
+        ):
+            yield ValidationError(f"{name!r} is not allowed here", path=[name])
+
+
 @cache
 def _bounded(cls: type[Validator]) -> type[Validator]:
-    """The dialect's validator class with a time limit on ``pattern`` and date bounds."""
+    """The dialect's validator class with a time limit on ``pattern``, date bounds, and
+    unevaluated properties reported key by key."""
     keywords = {"pattern": bounded_pattern} | {k: _date_bound(k) for k in BOUND_KEYWORDS}
+    if "unevaluatedProperties" in cls.VALIDATORS:  # 2019-09 and later
+        keywords["unevaluatedProperties"] = _unevaluated
     bounded: type[Validator] = validators.extend(cls, keywords)
     return bounded
 
@@ -182,6 +203,10 @@ class FormValidator:
             errors.setdefault((field_error.path, field_error.keyword), field_error)
             if len(errors) == MAX_ERRORS:
                 break
+        if any(error.keyword != _NOT_APPLICABLE for error in errors.values()):
+            # A conditional branch that fails leaves its answers "unevaluated": the branch's
+            # own error says what is wrong, the echo at the form would only confuse.
+            errors = {key: e for key, e in errors.items() if e.keyword != _NOT_APPLICABLE}
         if not errors:
             return self._in_context(identity_mismatches(self.person_blocks, instance))
         last = len(self.order)
@@ -264,6 +289,15 @@ def _to_field_errors(
                         field_path, "required", *_message(nodes, field_path, "required")
                     )
         return
+    if keyword == "unevaluatedProperties" and path:  # one error per key, see _unevaluated
+        owner = _node(nodes, path[:-1])
+        name = str(path[-1])
+        if owner is None or name not in {child.name for child in owner.children}:
+            wording = message_for("additionalProperties", name)
+            yield FieldError(path, "additionalProperties", *wording)
+        else:
+            yield FieldError(path, _NOT_APPLICABLE, *_message(nodes, path, _NOT_APPLICABLE))
+        return
     if keyword == "additionalProperties":
         known = set(schema.get("properties", {}))
         patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
@@ -286,6 +320,9 @@ def _to_field_errors(
     fmt = expected if keyword == "format" else None
     yield FieldError(path, keyword, *_message(nodes, path, keyword, limit, fmt))
 
+
+# A declared answer in a branch that does not apply (judged only when nothing else is wrong).
+_NOT_APPLICABLE = "x-not-applicable"
 
 _LIMITED = {"minLength", "maxLength", "minimum", "maximum", "multipleOf", "minItems", "maxItems"}
 

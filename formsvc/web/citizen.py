@@ -38,6 +38,7 @@ from formsvc.render import (
     field_names,
     form_class,
     instance_from,
+    merged,
     nest,
     release_unfilled,
     show_verified,
@@ -202,13 +203,12 @@ def _starting_data(
     form: CompiledForm, prefilled: dict[tuple[str, ...], Prefilled]
 ) -> dict[str, Any]:
     """Defaults, then what the database knows, then the citizen's draft; verified data last."""
-    data = defaults(form.document.root)
-    data.update(nest({path: p.value for path, p in prefilled.items()}))
+    offered = nest({path: p.value for path, p in prefilled.items()})
     draft = find_draft(get_session(), _account().id, form.document.form_id)
-    if draft is not None:
-        data.update(draft.data)
-        data.update(nest({path: p.value for path, p in prefilled.items() if p.locked}))
-    return data
+    if draft is None:
+        return merged(defaults(form.document.root), offered)
+    verified = nest({path: p.value for path, p in prefilled.items() if p.locked})
+    return merged(defaults(form.document.root), offered, draft.data, verified)
 
 
 def _find(container: Any, field_id: str) -> Any:

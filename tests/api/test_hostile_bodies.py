@@ -38,6 +38,9 @@ HOSTILE = {
     "lone surrogate": _envelope('{"request": "\\ud800"}'),
     "lone surrogate in a key": _envelope('{"\\udfff": "x"}'),
     "100,000-digit number": _envelope('{"request": ' + "9" * 100_000 + "}"),
+    # Which one counts? Parsers disagree (first or last); a proxy may have checked the other.
+    "one answer twice": _envelope('{"request": "Đăng ký tạm trú", "request": "Xóa đăng ký"}'),
+    "one envelope member twice": _envelope("{}").replace('"form_id"', '"form_id": "x", "form_id"'),
 }
 
 

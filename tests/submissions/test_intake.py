@@ -67,15 +67,22 @@ HOUSEHOLD = CompiledForm(
                 "items": {
                     "type": "object",
                     "properties": {
-                        "full_name": {"type": "string", "title": "Họ tên", "x-prefill": "full_name"},
-                        "sex": {"type": "string", "title": "Giới tính", "enum": ["male", "female"],
-                                "x-prefill": "sex"},
+                        "full_name": {
+                            "type": "string",
+                            "title": "Họ tên",
+                            "x-prefill": "full_name",
+                        },
+                        "sex": {
+                            "title": "Giới tính",
+                            "enum": ["male", "female"],
+                            "x-prefill": "sex",
+                        },
                     },
                 },
             }
         },
     },
-)  # fmt: skip
+)
 MEMBERS = [
     {"full_name": "Nguyễn Văn An", "sex": "male"},
     {"full_name": "Trần Thị Ngọc", "sex": "female"},

@@ -24,7 +24,8 @@ def json_object() -> dict[str, Any]:
     if len(raw) > MAX_BODY:
         raise Problem(413, "Content Too Large", f"The body must be at most {MAX_BODY} bytes")
     try:
-        body = safejson.loads(raw, max_depth=safejson.MAX_ANSWER_DEPTH)
+        # A key given twice is ambiguous (parsers keep the first or the last): refuse it.
+        body = safejson.loads(raw, max_depth=safejson.MAX_ANSWER_DEPTH, unique_keys=True)
     except (ValueError, UnicodeDecodeError) as error:
         raise Problem(400, "Bad Request", f"The body is not valid JSON: {error}") from error
     if not isinstance(body, dict):
