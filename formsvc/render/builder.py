@@ -19,6 +19,8 @@ from wtforms.utils import unset_value
 from formsvc.render.fields import checkboxes_for, field_for, json_field_for
 from formsvc.render.values import choices
 from formsvc.schemas import CompiledForm, FieldError, Node
+from formsvc.schemas.messages import Bilingual
+from formsvc.schemas.translation import SOURCE_LANGUAGE
 
 __all__ = [
     "PositionsField",
@@ -31,9 +33,11 @@ __all__ = [
     "nest",
 ]
 
-# One class per compiled version; weak keys so a version dropped from the catalogue cache
-# takes its class with it.
-_CLASSES: weakref.WeakKeyDictionary[CompiledForm, type[FlaskForm]] = weakref.WeakKeyDictionary()
+# One class per compiled version and language; weak keys so a version dropped from the
+# catalogue cache takes its classes with it.
+_CLASSES: weakref.WeakKeyDictionary[CompiledForm, dict[str, type[FlaskForm]]] = (
+    weakref.WeakKeyDictionary()
+)
 _EMPTY: tuple[Any, ...] = (None, "", {}, [])
 
 
@@ -80,12 +84,14 @@ def _unbound(node: Node, owner: str) -> Field:
     return field_for(node)
 
 
-def form_class(form: CompiledForm) -> type[FlaskForm]:
-    """The (CSRF-protected) form class of a version; versions are immutable, so cache it."""
-    cls = _CLASSES.get(form)
+def form_class(form: CompiledForm, language: str = SOURCE_LANGUAGE) -> type[FlaskForm]:
+    """The (CSRF-protected) form class of a version, its labels, hints and choices in
+    ``language`` where the definition gives them; versions are immutable, so cache it."""
+    classes = _CLASSES.setdefault(form, {})
+    cls = classes.get(language)
     if cls is None:
-        document = form.document
-        cls = _CLASSES[form] = _class_for(document.root, FlaskForm, f"Form_{document.form_id}")
+        document = form.document.in_language(language)
+        cls = classes[language] = _class_for(document.root, FlaskForm, f"Form_{document.form_id}")
     return cls
 
 
@@ -173,7 +179,7 @@ def apply_errors(form: Form, errors: list[FieldError]) -> list[FieldError]:
         if field is not None:
             if not isinstance(field.errors, list):
                 field.errors = list(field.errors)
-            field.errors.append(error.message)
+            field.errors.append(Bilingual(error.message, error.message_en))
     order = {name: index for index, name in enumerate(field_names(form))}
     return sorted(errors, key=lambda error: order.get(error.key, len(order)))
 

@@ -57,8 +57,14 @@ def format_date(value: str | date) -> str:
     return f"{parsed.day:02d}/{parsed.month:02d}/{parsed.year:04d}"
 
 
-def display(schema: Mapping[str, Any], value: Any) -> str:
-    """A stored value as text for a person: labels for codes, dd/mm/yyyy for dates."""
+_YES_NO = {"vi": ("Có", "Không"), "en": ("Yes", "No")}
+
+
+def display(schema: Mapping[str, Any], value: Any, language: str = "vi") -> str:
+    """A stored value as text for a person: labels for codes, dd/mm/yyyy for dates.
+
+    Labels come from ``schema`` (take it from the document in the page's language);
+    ``language`` words yes and no."""
     if value is None or value == "":
         return ""
     options = choices(schema)
@@ -67,5 +73,6 @@ def display(schema: Mapping[str, Any], value: Any) -> str:
     if schema.get("format") == "date":
         return format_date(value)
     if isinstance(value, bool):
-        return "Có" if value else "Không"
+        yes, no = _YES_NO.get(language, _YES_NO["vi"])
+        return yes if value else no
     return str(value)

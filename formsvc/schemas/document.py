@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from formsvc.schemas.references import document_uri, registry_for
+from formsvc.schemas.references import document_uri, registry_for, untranslated_components
+from formsvc.schemas.translation import SOURCE_LANGUAGE, Coverage, coverage, translate
 
 if TYPE_CHECKING:
     from referencing._core import Resolver
@@ -121,11 +122,47 @@ def absolute_prefill(raw: str | None, base: str | None) -> str | None:
 class FormDocument:
     """An immutable view of one form version's JSON Schema."""
 
-    def __init__(self, form_id: str, document: Mapping[str, Any], version: int = 0) -> None:
+    # Texts left in Vietnamese in a translated document (see ``in_language``).
+    untranslated: frozenset[str] = frozenset()
+
+    def __init__(
+        self,
+        form_id: str,
+        document: Mapping[str, Any],
+        version: int = 0,
+        language: str = SOURCE_LANGUAGE,
+    ) -> None:
         self.form_id = form_id
         self.version = version
         self.document = document
-        self.registry = registry_for(form_id, document)
+        self.language = language
+        self.registry = registry_for(form_id, document, language)
+
+    @cached_property
+    def _translations(self) -> dict[str, FormDocument]:
+        return {self.language: self}
+
+    def in_language(self, language: str) -> FormDocument:
+        """This version with its labels, hints and choices in ``language`` where the definition
+        gives them (``x-en``), for pages; validation and the PDF use the original. Built once
+        per language; every language's document answers for all the others."""
+        translations = self._translations
+        if language not in translations:
+            translation = translate(self.document, language)
+            other = FormDocument(self.form_id, translation.document, self.version, language)
+            other.untranslated = translation.untranslated | untranslated_components(language)
+            other._translations = translations
+            translations[language] = other
+        return translations[language]
+
+    def lang_of(self, text: str) -> str:
+        """The language of a text this document shows: Vietnamese where it has no translation."""
+        return SOURCE_LANGUAGE if text in self.untranslated else self.language
+
+    @cached_property
+    def coverage(self) -> Coverage:
+        """How much of the form its pages show in this document's language."""
+        return coverage(self)
 
     @property
     def title(self) -> str:

@@ -123,6 +123,8 @@ class FormValidator:
         self.reference = compile_validator(document)
         self.fast = compile_fast_check(document)
         self.nodes = document.nodes()
+        # English messages name the field by its English label where the definition has one.
+        self.labels_en = {path: n.title for path, n in document.in_language("en").nodes().items()}
         self.order = {path: index for index, path in enumerate(self.nodes)}
         self.person_blocks = person_blocks(document.root)
 
@@ -132,7 +134,11 @@ class FormValidator:
     def validate(self, instance: Any) -> list[FieldError]:
         """All errors (up to MAX_ERRORS), in form order, one per field and problem."""
         refused = [
-            FieldError(path, "x-characters", *_message(self.nodes, path, "x-characters", code))
+            FieldError(
+                path,
+                "x-characters",
+                *_message(self.nodes, self.labels_en, path, "x-characters", code),
+            )
             for path, code in itertools.islice(unprintable(instance), MAX_ERRORS)
         ]
         if not refused and self.fast is not None and self.fast(instance):
@@ -143,7 +149,7 @@ class FormValidator:
         field_errors = (
             field_error
             for error in _leaf_errors(self.reference.iter_errors(instance))
-            for field_error in _to_field_errors(error, self.nodes)
+            for field_error in _to_field_errors(error, self.nodes, self.labels_en)
         )
         for field_error in field_errors:
             errors.setdefault((field_error.path, field_error.keyword), field_error)
@@ -176,6 +182,7 @@ def _node(nodes: Mapping[tuple[str, ...], Node], path: tuple[str | int, ...]) ->
 
 def _message(
     nodes: Mapping[tuple[str, ...], Node],
+    labels_en: Mapping[tuple[str, ...], str],
     path: tuple[str | int, ...],
     keyword: str,
     limit: Any = None,
@@ -184,7 +191,7 @@ def _message(
     """The definition's own ``x-errors`` message if it has one, else the standard wording."""
     node = _node(nodes, path)
     label = node.title if node is not None else ".".join(str(p) for p in path)
-    vi, en = message_for(keyword, label, limit, fmt)
+    vi, en = message_for(keyword, label, limit, fmt, labels_en.get(_schema_path(path)))
     custom = node.schema.get("x-errors", {}).get(keyword) if node is not None else None
     if isinstance(custom, str):
         return custom, custom
@@ -194,7 +201,9 @@ def _message(
 
 
 def _to_field_errors(
-    error: ValidationError, nodes: Mapping[tuple[str, ...], Node]
+    error: ValidationError,
+    nodes: Mapping[tuple[str, ...], Node],
+    labels_en: Mapping[tuple[str, ...], str],
 ) -> Iterable[FieldError]:
     path = tuple(error.absolute_path)
     keyword = str(error.validator)
@@ -206,7 +215,9 @@ def _to_field_errors(
         for name in expected:
             if name not in present:
                 field_path = (*path, name)
-                yield FieldError(field_path, keyword, *_message(nodes, field_path, keyword))
+                yield FieldError(
+                    field_path, keyword, *_message(nodes, labels_en, field_path, keyword)
+                )
         return
     if keyword in ("dependentRequired", "dependencies") and isinstance(instance, Mapping):
         for trigger, needed in expected.items():
@@ -216,7 +227,7 @@ def _to_field_errors(
                 if name not in instance:
                     field_path = (*path, name)
                     yield FieldError(
-                        field_path, "required", *_message(nodes, field_path, "required")
+                        field_path, "required", *_message(nodes, labels_en, field_path, "required")
                     )
         return
     if keyword == "additionalProperties":
@@ -228,7 +239,7 @@ def _to_field_errors(
         return
     limit = expected if keyword in _LIMITED else None
     fmt = expected if keyword == "format" else None
-    yield FieldError(path, keyword, *_message(nodes, path, keyword, limit, fmt))
+    yield FieldError(path, keyword, *_message(nodes, labels_en, path, keyword, limit, fmt))
 
 
 _LIMITED = {"minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems"}

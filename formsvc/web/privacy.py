@@ -23,7 +23,7 @@ from formsvc.prefill.mapping import mapped_paths
 from formsvc.prefill.paths import CATEGORIES
 from formsvc.schemas import FieldError, FormDocument, compiled, latest_version
 from formsvc.web.auth import citizen_required, current_account
-from formsvc.web.i18n import error_text
+from formsvc.web.i18n import error_text, page_language
 
 __all__ = ["bp"]
 
@@ -83,7 +83,11 @@ def consent(form_id: str) -> Response | tuple[str, int]:
         status = 422
     errors = [_TICK_THE_BOX] if form.agree.errors else []
     page = render_template(
-        "consent.html", document=document, categories=categories, form=form, errors=errors
+        "consent.html",
+        document=document.in_language(page_language()),
+        categories=categories,
+        form=form,
+        errors=errors,
     )
     return page, status
 

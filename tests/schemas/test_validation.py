@@ -43,7 +43,8 @@ def test_every_missing_required_field_is_reported_in_form_order(ct01: CompiledFo
         "request",
     ]
     assert errors[0].message == "Kính gửi là bắt buộc"
-    assert errors[0].message_en == "Kính gửi is required"
+    # The English message names the field by the English label CT01 gives it.
+    assert errors[0].message_en == "Addressed to is required"
 
 
 @pytest.mark.parametrize(
