@@ -152,7 +152,9 @@ def _translations(document: FormDocument) -> Iterator[Finding]:
     """An x-en text with no Vietnamese beside it would be silently unused."""
     keyword = translation_keyword("en")
     for pointer, schema in iter_subschemas(document.document):
-        owners = [(pointer, schema, SCHEMA_TEXTS)]
+        owners: list[tuple[Pointer, Mapping[str, Any], tuple[str, ...]]] = [
+            (pointer, schema, SCHEMA_TEXTS)
+        ]
         if isinstance(schema.get("x-form"), Mapping):
             owners.append(((*pointer, "x-form"), schema["x-form"], FORM_TEXTS))
         for where, owner, keys in owners:
@@ -160,9 +162,8 @@ def _translations(document: FormDocument) -> Iterator[Finding]:
                 if key in keys and key not in owner:
                     yield Finding(
                         (*where, keyword, key),
-                        f"{keyword} translates {key!r}, but there is no {key} here to translate "
-                        f"(write the Vietnamese {key} beside it; a $ref's own {key} is "
-                        "translated where it is defined)",
+                        f"{keyword} translates {key!r}, but there is no Vietnamese {key} "
+                        "beside it (what a $ref points to is translated where it is defined)",
                     )
 
 
