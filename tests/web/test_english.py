@@ -96,6 +96,9 @@ def test_consent_page_in_english(citizen: Citizen) -> None:
     main = _main(citizen.client.get("/forms/ct01/consent").text)
     assert "Processing your registration or change of residence information" in main
     assert "Circular No. 66/2023/TT-BCA" in main and "Commune-level police" in main
+    assert "<dt>Personal details (name, date of birth" in main
+    assert "<li>Full name of the head of household</li>" in main
+    assert "Thông tin nhân thân" not in main and "Họ tên chủ hộ" not in main
     assert 'id="language-notice"' not in main
 
 
