@@ -178,3 +178,32 @@ def test_english_messages_name_the_field_in_english() -> None:
         ("Họ tên là bắt buộc", "Full name is required"),
         ("Ghi chú không được dài quá 3 ký tự", "Ghi chú must be at most 3 characters"),
     ]
+
+
+def test_draft_07_definitions_and_dependencies_are_translated() -> None:
+    document = {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "Tờ khai",
+        "type": "object",
+        "properties": {
+            "has_id": {"type": "boolean", "title": "Có số định danh", "x-en": {"title": "Has ID"}},
+            "person": {"$ref": "#/definitions/person"},
+        },
+        "definitions": {
+            "person": {"type": "string", "title": "Người", "x-en": {"title": "Person"}}
+        },
+        "dependencies": {
+            "has_id": {
+                "x-condition": "Chỉ khai nếu có số",
+                "x-en": {"x-condition": "Only if you have one"},
+                "properties": {"number": {"type": "string", "title": "Số"}},
+            }
+        },
+    }
+    assert check_structure("tt07", document) == []
+    english = _translated(document)
+    labels = {node.path: node.title for node in english.root.walk()}
+    assert labels[("has_id",)] == "Has ID" and labels[("person",)] == "Person"
+    (number,) = [n for n in english.root.walk() if n.path == ("number",)]
+    assert number.condition is not None and number.condition.label == "Only if you have one"
+    assert english.lang_of("Số") == "vi"
