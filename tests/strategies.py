@@ -11,9 +11,10 @@ from hypothesis_jsonschema import from_schema
 from formsvc.identity import BIRTH_REGISTRATION_PROVINCES, compose, parse
 from formsvc.schemas import CompiledForm, Node
 from formsvc.schemas.bundle import bundle
+from formsvc.schemas.dates import BOUND_KEYWORDS, outside
 from formsvc.schemas.text import REFUSED, map_strings
 
-__all__ = ["FORMAT_STRATEGIES", "agree", "instances", "printable"]
+__all__ = ["FORMAT_STRATEGIES", "agree", "instances", "printable", "within_bounds"]
 
 FORMAT_STRATEGIES = {
     "phone": st.from_regex(r"0[35789][0-9]{8}", fullmatch=True),
@@ -50,6 +51,24 @@ def agree(node: Node, value: Any) -> None:
         agree(child, value.get(child.name))
 
 
+def within_bounds(node: Node, value: Any) -> Any:
+    """``value`` with each date past its ``x-date-min``/``x-date-max`` moved onto the bound:
+    hypothesis-jsonschema does not know the keywords, and a date of birth next year is
+    (rightly) refused."""
+    if node.item is not None and isinstance(value, list):
+        return [within_bounds(node.item, element) for element in value]
+    if isinstance(value, dict):
+        for child in node.children:
+            if child.name in value:
+                value[child.name] = within_bounds(child, value[child.name])
+        return value
+    for keyword in BOUND_KEYWORDS:
+        if keyword in node.schema and isinstance(value, str):
+            bound = outside(keyword, node.schema[keyword], value)
+            value = bound.isoformat() if bound else value
+    return value
+
+
 def printable(value: Any) -> Any:
     """``value`` with each character the service refuses (controls, bidirectional overrides)
     replaced by a space, in keys too: generated text is otherwise arbitrary Unicode."""
@@ -58,7 +77,7 @@ def printable(value: Any) -> Any:
 
 def instances(form: CompiledForm) -> st.SearchStrategy[dict[str, Any]]:
     def repaired(instance: dict[str, Any]) -> dict[str, Any]:
-        instance = printable(instance)
+        instance = within_bounds(form.document.root, printable(instance))
         agree(form.document.root, instance)
         return instance
 

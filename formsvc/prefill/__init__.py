@@ -6,6 +6,7 @@ from formsvc.prefill import sources
 from formsvc.prefill.base import PrefillSkipped, PrefillSource
 from formsvc.prefill.models import Citizen, Household, PrefillRead
 from formsvc.prefill.paths import PATHS
+from formsvc.prefill.provenance import Origins
 from formsvc.prefill.registry import DEFAULT_SOURCE, Registry, register
 from formsvc.prefill.resolver import Prefilled, resolve
 
@@ -14,6 +15,7 @@ __all__ = [
     "PATHS",
     "Citizen",
     "Household",
+    "Origins",
     "PrefillRead",
     "PrefillSkipped",
     "PrefillSource",

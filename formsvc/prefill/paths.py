@@ -32,21 +32,23 @@ HOUSEHOLD = "household"
 FAMILY = "family"
 CONTACT = "contact"
 
+# Only names: the consent page lists under each the items the form really reads, and a name
+# with examples ("họ tên, dân tộc, tôn giáo…") would seem to ask for data the form never reads.
 CATEGORIES = {
-    IDENTITY: "Thông tin nhân thân (họ tên, ngày sinh, giới tính, dân tộc, tôn giáo, quê quán…)",
-    DOCUMENTS: "Số định danh cá nhân và thẻ Căn cước / Căn cước công dân",
-    RESIDENCE: "Nơi thường trú, nơi tạm trú, nơi ở hiện tại",
-    HOUSEHOLD: "Thông tin hộ gia đình (chủ hộ, quan hệ với chủ hộ, thành viên)",
-    FAMILY: "Thông tin cha, mẹ, vợ hoặc chồng, con",
-    CONTACT: "Số điện thoại, email",
+    IDENTITY: "Thông tin nhân thân",
+    DOCUMENTS: "Giấy tờ tùy thân",
+    RESIDENCE: "Thông tin cư trú",
+    HOUSEHOLD: "Thông tin hộ gia đình",
+    FAMILY: "Thông tin người thân",
+    CONTACT: "Thông tin liên lạc",
 }
 CATEGORIES_EN = {
-    IDENTITY: "Personal details (name, date of birth, sex, ethnic group, religion, hometown…)",
-    DOCUMENTS: "Personal identification number and identity card",
-    RESIDENCE: "Permanent residence, temporary residence, current residence",
-    HOUSEHOLD: "Household (head of household, relationship to the head, members)",
-    FAMILY: "Father, mother, spouse and children",
-    CONTACT: "Phone number and email",
+    IDENTITY: "Personal details",
+    DOCUMENTS: "Identity documents",
+    RESIDENCE: "Residence",
+    HOUSEHOLD: "Household",
+    FAMILY: "Relatives",
+    CONTACT: "Contact details",
 }
 
 

@@ -1,6 +1,6 @@
 """Rendering: form definitions as WTForms web forms and as PDF applications."""
 
-from formsvc.render.answers import Answer, answers
+from formsvc.render.answers import Answers, answers
 from formsvc.render.applications import submission_pdf
 from formsvc.render.builder import (
     apply_errors,
@@ -11,13 +11,13 @@ from formsvc.render.builder import (
     instance_from,
     nest,
 )
-from formsvc.render.locks import release_unfilled
+from formsvc.render.locks import release_unfilled, show_verified
 from formsvc.render.pdf import PdfContext, PdfKind, PdfTooLarge, render_html, render_pdf
 from formsvc.render.qr import qr_payload
 from formsvc.render.values import display, format_date
 
 __all__ = [
-    "Answer",
+    "Answers",
     "PdfContext",
     "PdfKind",
     "PdfTooLarge",
@@ -35,5 +35,6 @@ __all__ = [
     "release_unfilled",
     "render_html",
     "render_pdf",
+    "show_verified",
     "submission_pdf",
 ]

@@ -1,63 +1,61 @@
-"""A submission's answers as numbered lines, in form order: what receipts and PDFs print."""
+"""A set of answers as people check them: the review page, the receipt and the officer's page.
+
+The model is the printed application's (:mod:`formsvc.render.layout`) so a page and the PDF
+never disagree: the same numbers, the same texts, the same questions left out when their
+condition does not hold, the same marks (verified, prefilled, disputed) and repeatable groups
+as tables. Only the arrangement suits a screen: parties stay ordinary groups instead of
+columns side by side, a table lists the rows answered (paper keeps an empty one to write on),
+and the fields paper prints apart from the numbered items come first (the addressee) and
+last (the place, the number of copies), unnumbered, as on paper.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from typing import Any
 
-from formsvc.render.values import display
-from formsvc.schemas import Node
+from formsvc.prefill import Origins
+from formsvc.render.layout import Block, Group, Layout, PdfKind, Table, items
+from formsvc.schemas import FormDocument
 
-__all__ = ["Answer", "answers"]
+__all__ = ["Answers", "answers"]
+
+_FIRST = ("addressee_field",)
 
 
 @dataclass(frozen=True)
-class Answer:
-    number: str
-    label: str
-    text: str
-    depth: int
-    is_group: bool
-    verified: bool
-    dispute: str = ""  # the citizen's note on a verified value they say is wrong
+class Answers:
+    """Blocks to show in form order; an item's ``name`` is its field's id on the form page."""
+
+    blocks: tuple[Block, ...]
+
+    @property
+    def any_verified(self) -> bool:
+        return any(item.verified for item in items(self.blocks))
+
+    @property
+    def any_prefilled(self) -> bool:
+        return any(item.prefilled for item in items(self.blocks))
 
 
-def _lookup(data: Mapping[str, Any], path: Sequence[str]) -> Any:
-    value: Any = data
-    for part in path:
-        value = value.get(part) if isinstance(value, Mapping) else None
-    return value
+def answers(document: FormDocument, data: Any, origins: Origins) -> Answers:
+    layout = Layout(document, data, origins, PdfKind.FILLED, columns=False)
+    apart = {key: layout.field(name) for key, name in layout.apart.items()}
+    first = [item for key, item in apart.items() if key in _FIRST and item is not None]
+    last = [item for key, item in apart.items() if key not in _FIRST and item is not None]
+    body = layout.body(frozenset(layout.apart.values()))
+    return Answers((*first, *_on_screen(body), *last))
 
 
-def answers(
-    root: Node,
-    data: Mapping[str, Any],
-    verified: set[tuple[str, ...]] | frozenset[tuple[str, ...]] = frozenset(),
-    skip: frozenset[str] = frozenset(),
-    disputes: Mapping[str, str] | None = None,
-) -> list[Answer]:
-    """Numbered lines ("1.", "7.2.") for every field; ``verified`` marks prefilled ones,
-    ``disputes`` (dotted field key → note) puts a citizen's objection on its line."""
-    return list(_lines(root, data, verified, skip, prefix="", depth=0, disputes=disputes or {}))
-
-
-def _lines(
-    node: Node,
-    data: Mapping[str, Any],
-    verified: set[tuple[str, ...]] | frozenset[tuple[str, ...]],
-    skip: frozenset[str],
-    prefix: str,
-    depth: int,
-    disputes: Mapping[str, str],
-) -> Iterator[Answer]:
-    shown = [child for child in node.children if child.name not in skip]
-    for index, child in enumerate(shown, start=1):
-        number = f"{prefix}{index}."
-        if child.children:
-            yield Answer(number, child.title, "", depth, True, False)
-            yield from _lines(child, data, verified, frozenset(), number, depth + 1, disputes)
+def _on_screen(blocks: Iterable[Block]) -> Iterator[Block]:
+    for block in blocks:
+        if isinstance(block, Table):
+            rows = tuple(row for row in block.rows if any(cell.text for cell in row))
+            yield replace(block, rows=rows)
+        elif isinstance(block, Group):
+            inner = tuple(_on_screen(block.blocks))
+            if inner:
+                yield replace(block, blocks=inner)
         else:
-            text = display(child.schema, _lookup(data, child.path))
-            note = disputes.get(".".join(child.path), "")
-            yield Answer(number, child.title, text, depth, False, child.path in verified, note)
+            yield block

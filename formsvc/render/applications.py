@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
+from formsvc.prefill import Origins
 from formsvc.render.cache import DatabasePdfCache, cached
 from formsvc.render.pdf import PdfContext, render_pdf
 from formsvc.schemas import FormVersion, compiled
@@ -31,13 +32,13 @@ class SubmissionLike(Protocol):
     @property
     def form_version(self) -> FormVersion: ...
     @property
-    def verified_paths(self) -> frozenset[tuple[str, ...]]: ...
+    def origins(self) -> Origins: ...
 
 
 def render_submission(submission: SubmissionLike) -> bytes:
     document = compiled(submission.form_version).document
     context = PdfContext(submission.tracking_code, submission.submitted_at)
-    return render_pdf(document, submission.data, submission.verified_paths, context)
+    return render_pdf(document, submission.data, submission.origins, context)
 
 
 def submission_pdf(session: Session, submission: SubmissionLike) -> bytes:

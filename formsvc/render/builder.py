@@ -18,7 +18,7 @@ from wtforms.utils import unset_value
 
 from formsvc.render.fields import checkboxes_for, field_for, json_field_for
 from formsvc.render.values import choices
-from formsvc.schemas import CompiledForm, FieldError, Node
+from formsvc.schemas import CompiledForm, FieldError, FormDocument, Node
 from formsvc.schemas.messages import Bilingual
 from formsvc.schemas.translation import SOURCE_LANGUAGE
 
@@ -29,6 +29,7 @@ __all__ = [
     "defaults",
     "field_names",
     "form_class",
+    "group_errors",
     "instance_from",
     "nest",
 ]
@@ -50,18 +51,18 @@ class PositionsField(FormField):
         super().process(formdata, data, extra_filters)
 
 
-def _class_for(node: Node, base: type[Form], name: str) -> type[Form]:
-    attributes = {child.name: _unbound(child, name) for child in node.children}
+def _class_for(node: Node, base: type[Form], name: str, language: str) -> type[Form]:
+    attributes = {child.name: _unbound(child, name, language) for child in node.children}
     return type(name, (base,), attributes)
 
 
-def _unbound(node: Node, owner: str) -> Field:
+def _unbound(node: Node, owner: str, language: str) -> Field:
     """The field for any node: groups, repeatable groups, choice lists, scalars, or JSON."""
     label = node.title
     if node.schema.get("x-widget") == "json":
-        return json_field_for(node)
+        return json_field_for(node, language)
     if node.children:  # an object, or a fixed-length array's positions
-        sub = _class_for(node, Form, f"{owner}_{node.name}")
+        sub = _class_for(node, Form, f"{owner}_{node.name}", language)
         group = PositionsField if node.kind == "array" else FormField
         return group(sub, label=label, separator="-", description=node.description or "")
     if node.item is not None:
@@ -70,8 +71,8 @@ def _unbound(node: Node, owner: str) -> Field:
         if options is not None and not item.children:
             return checkboxes_for(node, options)
         if item.kind in ("object", "array") and not item.children:
-            return json_field_for(node)
-        entry = _unbound(item, f"{owner}_{node.name}")
+            return json_field_for(node, language)
+        entry = _unbound(item, f"{owner}_{node.name}", language)
         return FieldList(
             entry,
             label=label,
@@ -80,8 +81,8 @@ def _unbound(node: Node, owner: str) -> Field:
             max_entries=node.schema.get("maxItems"),
         )
     if node.kind in ("object", "array"):
-        return json_field_for(node)
-    return field_for(node)
+        return json_field_for(node, language)
+    return field_for(node, language)
 
 
 def form_class(form: CompiledForm, language: str = SOURCE_LANGUAGE) -> type[FlaskForm]:
@@ -91,7 +92,9 @@ def form_class(form: CompiledForm, language: str = SOURCE_LANGUAGE) -> type[Flas
     cls = classes.get(language)
     if cls is None:
         document = form.document.in_language(language)
-        cls = classes[language] = _class_for(document.root, FlaskForm, f"Form_{document.form_id}")
+        cls = classes[language] = _class_for(
+            document.root, FlaskForm, f"Form_{document.form_id}", language
+        )
     return cls
 
 
@@ -146,12 +149,23 @@ def _value(field: Field, node: Node) -> Any:
     return value
 
 
+def _kept(value: Any, node: Node) -> bool:
+    """Empty answers are left out, not sent as ``""``; but a required group left empty is
+    sent as ``{}``, so that the schema names each missing item inside it rather than
+    reporting the whole group as missing."""
+    if value not in _EMPTY:
+        return True
+    if value is None:
+        return node.nullable and node.required
+    return value == {} and node.required and node.kind == "object"
+
+
 def instance_from(form: Form, node: Node) -> dict[str, Any]:
-    """The JSON instance a form holds; empty answers are left out, not sent as ``""``."""
+    """The JSON instance a form holds."""
     instance: dict[str, Any] = {}
     for child in node.children:
         value = _value(form[child.name], child)
-        if value not in _EMPTY or (value is None and child.nullable and child.required):
+        if _kept(value, child):
             instance[child.name] = value
     return instance
 
@@ -172,14 +186,33 @@ def _field_at(form: Form, path: tuple[str | int, ...]) -> Field | None:
     return field if isinstance(field, Field) else None
 
 
+def group_errors(field: FormField | FieldList) -> list[str]:
+    """Errors about a group as a whole (required, too few or too many rows).
+
+    Kept apart from ``errors``, which for a group means its fields' errors: WTForms makes
+    ``FormField.errors`` a read-only view of the inner form's, and a FieldList's a list of
+    its rows' errors, neither of them a message to show on the group's fieldset.
+    """
+    held: list[str] | None = getattr(field, "group_errors", None)
+    if held is None:
+        held = []
+        field.group_errors = held
+    return held
+
+
 def apply_errors(form: Form, errors: list[FieldError]) -> list[FieldError]:
     """Attach errors to their fields; returns them in form order for the error summary."""
     for error in errors:
         field = _field_at(form, error.path)
-        if field is not None:
+        if field is None:
+            continue
+        message = Bilingual(error.message, error.message_en)
+        if isinstance(field, FormField | FieldList):
+            group_errors(field).append(message)
+        else:
             if not isinstance(field.errors, list):
                 field.errors = list(field.errors)
-            field.errors.append(Bilingual(error.message, error.message_en))
+            field.errors.append(message)
     order = {name: index for index, name in enumerate(field_names(form))}
     return sorted(errors, key=lambda error: order.get(error.key, len(order)))
 
@@ -200,14 +233,16 @@ def field_names(form: Form) -> Iterator[str]:
     return (field.name for field in _leaf_fields(form))
 
 
-def coercion_errors(form: Form) -> list[FieldError]:
+def coercion_errors(form: Form, document: FormDocument) -> list[FieldError]:
     """Text that could not become a value (a date like 31/02/2024), as field errors."""
     return [
-        FieldError(
-            tuple(int(p) if p.isdigit() else p for p in field.name.split("-")),
-            "format",
-            str(message),
-            str(getattr(message, "en", message)),
+        document.in_context(
+            FieldError(
+                tuple(int(p) if p.isdigit() else p for p in field.name.split("-")),
+                getattr(message, "keyword", "format"),
+                str(message),
+                str(getattr(message, "en", message)),
+            )
         )
         for field in _leaf_fields(form)
         for message in field.process_errors[:1]

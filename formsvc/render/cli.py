@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from formsvc.db import session_scope
-from formsvc.prefill import PATHS, Citizen, resolve
+from formsvc.prefill import PATHS, Citizen, Origins, resolve
 from formsvc.render.batch import render_missing
 from formsvc.render.builder import nest
 from formsvc.render.layout import lookup
@@ -51,11 +51,11 @@ _CLI_PURPOSE = "In biểu mẫu {form} từ dòng lệnh"
 class Answers:
     # An object for almost every form; one value or a list where the root is not an object.
     data: Any = field(default_factory=dict)
-    verified: frozenset[tuple[str, ...]] = frozenset()
+    origins: Origins = field(default_factory=Origins)
 
 
 def _render_pdf(document: FormDocument, answers: Answers, kind: PdfKind) -> bytes:
-    return render_pdf(document, answers.data, answers.verified, kind=kind)
+    return render_pdf(document, answers.data, answers.origins, kind=kind)
 
 
 _SHARED = ("$schema", "$id", "$defs", "definitions")
@@ -132,16 +132,16 @@ def _prefilled(session: Session, document: FormDocument, personal_id: str) -> An
     citizen_id = session.scalar(select(Citizen.id).where(Citizen.personal_id == personal_id))
     if citizen_id is None:
         raise click.ClickException(f"no citizen with personal ID number {personal_id}")
-    purpose = _CLI_PURPOSE.format(form=document.meta.get("code", document.form_id))
+    purpose = _CLI_PURPOSE.format(form=document.code)
     values = resolve(session, document, citizen_id, None, purpose)
     data = nest({path: found.value for path, found in values.items()})
-    return Answers(data, frozenset(values))
+    return Answers(data, Origins.fresh(values))
 
 
 def _answers(
     session: Session, document: FormDocument, data_file: Path | None, personal_id: str | None
 ) -> Answers:
-    """Prefilled values, overridden by the data file; only unchanged ones stay verified."""
+    """Prefilled values, overridden by the data file; only unchanged ones keep their mark."""
     prefilled = _prefilled(session, document, personal_id) if personal_id else Answers()
     if data_file is None:
         return prefilled
@@ -151,10 +151,14 @@ def _answers(
             raise click.ClickException(f"{data_file}: only a JSON object combines with --citizen")
         return Answers(typed)  # the answer of a form whose root is one value or a list
     data = _merge(prefilled.data, typed)
-    verified = frozenset(
-        path for path in prefilled.verified if lookup(data, path) == lookup(prefilled.data, path)
-    )
-    return Answers(data, verified)
+
+    def unchanged(paths: frozenset[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+        return frozenset(
+            path for path in paths if lookup(data, path) == lookup(prefilled.data, path)
+        )
+
+    origins = prefilled.origins
+    return Answers(data, Origins(unchanged(origins.verified), unchanged(origins.prefilled)))
 
 
 @click.command("render")

@@ -18,10 +18,12 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any, ClassVar
 
+from formsvc.prefill import Origins
 from formsvc.render.values import choices, display
-from formsvc.schemas import Condition, FormDocument, Node
+from formsvc.schemas import FormDocument, Node, relevant
 
 __all__ = [
+    "APART",
     "DEFAULT_BLANK_ROWS",
     "ROOT_NAME",
     "Block",
@@ -39,6 +41,9 @@ __all__ = [
 ]
 
 DEFAULT_BLANK_ROWS = 4
+# ``x-form.pdf`` options naming fields that paper prints outside the numbered items: the
+# addressee after "Kính gửi:", the place on the date line, the number of copies.
+APART = ("addressee_field", "place_field", "copies_field")
 # The input name of a form whose root is not an object (its answer is one value or a list).
 ROOT_NAME = "value"
 # Long free text gets several ruled lines to write on.
@@ -68,7 +73,12 @@ class Choice:
 
 @dataclass(frozen=True)
 class Item:
-    """A field to print: its answer (``text``) or, when empty, a ruled blank."""
+    """A field to print: its answer (``text``) or, when empty, a ruled blank.
+
+    ``name`` is the field's input name on the web form and on fillable PDFs (its id on the
+    form page); ``verified``, ``prefilled`` and ``dispute`` are the marks of
+    :class:`~formsvc.prefill.provenance.Origins`.
+    """
 
     kind: ClassVar[str] = "item"
     number: str
@@ -76,6 +86,8 @@ class Item:
     name: str
     text: str = ""
     verified: bool = False
+    prefilled: bool = False
+    dispute: str = ""
     hint: str = ""
     choices: tuple[Choice, ...] = ()
     multiple: bool = False
@@ -106,6 +118,7 @@ class Table:
     hint: str
     headings: tuple[str, ...]
     rows: tuple[tuple[Item, ...], ...]
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -164,23 +177,31 @@ def _answered(value: Any) -> bool:
 
 
 class Layout:
-    """Blocks for one form and one set of answers (none for a blank form)."""
+    """Blocks for one form and one set of answers (none for a blank form).
+
+    ``columns=False`` leaves parties as ordinary groups: side by side suits paper, while a
+    page (the answers a citizen checks) keeps every field on its own line.
+    """
 
     def __init__(
         self,
         document: FormDocument,
         data: Any,
-        verified: frozenset[Path],
+        origins: Origins,
         kind: PdfKind,
+        *,
+        columns: bool = True,
     ) -> None:
         self.nodes = document.nodes()
         self.title = document.title
+        self.language = document.language  # yes and no in it; labels are the document's
         self.data = data
-        self.verified = verified
+        self.origins = origins
         self.kind = kind
         layout: Mapping[str, Any] = document.meta.get("pdf", {})
         self.blank_rows = int(layout.get("blank_rows", DEFAULT_BLANK_ROWS))
-        self.columns: Mapping[str, Any] = layout.get("columns") or {}
+        self.columns: Mapping[str, Any] = (layout.get("columns") or {}) if columns else {}
+        self.apart = {key: str(layout[key]) for key in APART if isinstance(layout.get(key), str)}
         # Parties the definition really has; a misnamed one is printed as ordinary items.
         self.party_titles = {
             str(party["field"]): str(party["title"])
@@ -248,7 +269,12 @@ class Layout:
             return
         answered = [entry for entry in unnamed if _answered(entry[2])]
         for index, (key, label, answer) in enumerate(answered, start=start):
-            yield Item(f"{prefix}{index}.", label, field_name((*name, key)), _text({}, answer))
+            yield Item(
+                f"{prefix}{index}.",
+                label,
+                field_name((*name, key)),
+                _text({}, answer, self.language),
+            )
 
     def block(self, node: Node, number: str, source: Any, offset: int, name: Path) -> Block:
         if node.children:
@@ -262,13 +288,16 @@ class Layout:
         value = lookup(source, node.path[offset:])
         max_length = node.schema.get("maxLength")
         long_text = node.schema.get("x-widget") == "textarea" or (max_length or 0) >= _LONG_TEXT
-        text, options = _answer(node, value)
+        text, options = _answer(node, value, self.language)
+        answered = _answered(value)
         return Item(
             number=number,
             label=node.title,
             name=field_name(name),
             text=text,
-            verified=self.covered(node.path) and _answered(value),
+            verified=answered and _covered(node.path, self.origins.verified),
+            prefilled=answered and _covered(node.path, self.origins.prefilled),
+            dispute=self.origins.disputes.get(node.path, ""),
             hint=self.hint(node),
             choices=options,
             multiple=node.item is not None,
@@ -313,13 +342,14 @@ class Layout:
                             "",
                             key,
                             field_name((*name, str(index), key)),
-                            _text({}, lookup(row, (key,))),
+                            _text({}, lookup(row, (key,)), self.language),
                         )
                         for key in unnamed
                     ),
                 )
                 for index, row in enumerate(rows)
             ),
+            field_name(name),
         )
 
     def side_by_side(self) -> Parties:
@@ -346,17 +376,11 @@ class Layout:
             )
             yield PartyRow(child.title, cells, depth, False)
 
-    def covered(self, path: Path) -> bool:
-        """Verified itself, or inside a verified group or list (a prefilled household table)."""
-        return any(path[:end] in self.verified for end in range(1, len(path) + 1))
-
     def shown(self, node: Node, source: Any, offset: int) -> bool:
         """Filled forms leave out conditional fields whose branch does not apply."""
-        if node.condition is None or self.kind is not PdfKind.FILLED:
+        if self.kind is not PdfKind.FILLED:
             return True
-        if _answered(lookup(source, node.path[offset:])):
-            return True
-        return _holds(node.condition, source, offset)
+        return relevant(node, lookup(source, node.path[offset:-1]))
 
     def hint(self, node: Node) -> str:
         condition = node.condition
@@ -374,39 +398,30 @@ class Layout:
         return f"Chỉ khai nếu “{trigger.title}” {verb} {wording}"
 
 
-def _text(schema: Mapping[str, Any], value: Any) -> str:
+def _text(schema: Mapping[str, Any], value: Any, language: str) -> str:
     """An answer as printed; what the form does not describe field by field prints as JSON."""
     if isinstance(value, Mapping | list):
         return json.dumps(value, ensure_ascii=False)
-    return display(schema, value)
+    return display(schema, value, language)
 
 
-def _answer(node: Node, value: Any) -> tuple[str, tuple[Choice, ...]]:
+def _answer(node: Node, value: Any, language: str) -> tuple[str, tuple[Choice, ...]]:
     """The printed answer and, for choices, every option with the chosen ones ticked."""
     if node.item is not None:  # a list of plain values, e.g. ticked choices
         values = value if isinstance(value, list) else []
-        text = ", ".join(_text(node.item.schema, v) for v in values)
+        text = ", ".join(_text(node.item.schema, v, language) for v in values)
         options = choices(node.item.schema) or []
         return text, tuple(Choice(label, str(const), const in values) for const, label in options)
     if node.kind == "boolean":
-        return _text(node.schema, value), tuple(
+        return _text(node.schema, value, language), tuple(
             Choice(label, key, value is flag) for key, label, flag in _BOOLEAN
         )
     options = choices(node.schema) or []
-    return _text(node.schema, value), tuple(
+    return _text(node.schema, value, language), tuple(
         Choice(label, str(const), const == value) for const, label in options
     )
 
 
-def _holds(condition: Condition, source: Any, offset: int) -> bool:
-    """Whether a branch applies; a trigger left unanswered decides nothing."""
-    if condition.field is None:
-        return False
-    value = lookup(source, condition.field[offset:])
-    if value is None:
-        return False
-    if condition.kind == "if":
-        return value in condition.values
-    if condition.kind == "else":
-        return value not in condition.values
-    return condition.kind == "dependent"
+def _covered(path: Path, marked: frozenset[Path]) -> bool:
+    """Marked itself, or inside a marked group or list (a prefilled household table)."""
+    return any(path[:end] in marked for end in range(1, len(path) + 1))

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from wtforms import Field, Form
+from wtforms import Field, FieldList, Form, FormField
 
 from formsvc.schemas import Node
 
-__all__ = ["release_unfilled"]
+__all__ = ["release_unfilled", "show_verified"]
 
 _LOCKS = ("readonly", "disabled")
 
@@ -25,6 +25,9 @@ class _Origin(Protocol):
 
     @property
     def locked(self) -> bool: ...
+
+    @property
+    def value(self) -> Any: ...
 
 
 def _verified(origin: _Origin | None) -> bool:
@@ -38,11 +41,15 @@ def _unlock(field: Field, node: Node) -> None:
 
 
 def _release_all(field: Any, node: Node) -> None:
-    """Unlock everything below one field: a group, a repeatable group or a scalar."""
-    if node.children:
+    """Unlock everything below one field: a group, a repeatable group or a single control.
+
+    Asks the field, not the node, what it holds: an array can be rows, but also one control
+    (tick boxes for an array of choices, a JSON box).
+    """
+    if isinstance(field, FormField):
         for child in node.children:
             _release_all(field.form[child.name], child)
-    elif node.item is not None:
+    elif isinstance(field, FieldList) and node.item is not None:
         for entry in field.entries:
             _release_all(entry, node.item)
     else:
@@ -57,3 +64,18 @@ def release_unfilled(form: Form, node: Node, prefilled: Mapping[tuple[str, ...],
             release_unfilled(field.form, child, prefilled)
         elif not _verified(prefilled.get(child.path)):
             _release_all(field, child)
+
+
+def show_verified(form: Form, node: Node, prefilled: Mapping[tuple[str, ...], _Origin]) -> None:
+    """Put verified values back into controls the browser did not send.
+
+    A locked choice is a disabled radio or select, and browsers post nothing for disabled
+    controls: after an error elsewhere, the page would show a verified answer as unanswered.
+    """
+    for child in node.children:
+        field = form[child.name]
+        if isinstance(field, FormField):
+            show_verified(field.form, child, prefilled)
+        elif _verified(origin := prefilled.get(child.path)) and field.data in (None, "", []):
+            assert origin is not None
+            field.data = origin.value

@@ -33,6 +33,7 @@ from markupsafe import Markup
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
+from formsvc.prefill import Origins
 from formsvc.render.fetcher import AssetFetcher
 from formsvc.render.layout import PdfKind, items
 from formsvc.render.sheet import PdfContext, Sheet, make_sheet
@@ -64,6 +65,7 @@ _PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "uncompressed_pdf": F
 
 # Blank and fillable forms belong to no submission: no tracking code, no time, no QR code.
 _NO_SUBMISSION = PdfContext()
+_UNMARKED = Origins()
 
 
 class PdfTooLarge(ValueError):
@@ -135,7 +137,7 @@ def check_size(sheet: Sheet) -> None:
 def render_html(
     document: FormDocument,
     data: Mapping[str, Any],
-    verified: set[tuple[str, ...]] | frozenset[tuple[str, ...]] = frozenset(),
+    origins: Origins = _UNMARKED,
     context: PdfContext = _NO_SUBMISSION,
     *,
     kind: PdfKind = PdfKind.FILLED,
@@ -143,8 +145,8 @@ def render_html(
     """The application as HTML for WeasyPrint (a blank or fillable one ignores ``data``)."""
     if kind is not PdfKind.FILLED:  # a fillable form may carry data, never a submission's
         data = {} if kind is PdfKind.BLANK else data
-        verified, context = frozenset(), _NO_SUBMISSION
-    sheet = make_sheet(document, data, frozenset(verified), context, kind)
+        origins, context = _UNMARKED, _NO_SUBMISSION
+    sheet = make_sheet(document, data, origins, context, kind)
     check_size(sheet)
     return _environment().get_template("application.html").render(sheet=sheet)
 
@@ -152,12 +154,12 @@ def render_html(
 def render_pdf(
     document: FormDocument,
     data: Mapping[str, Any],
-    verified: set[tuple[str, ...]] | frozenset[tuple[str, ...]] = frozenset(),
+    origins: Origins = _UNMARKED,
     context: PdfContext = _NO_SUBMISSION,
     *,
     kind: PdfKind = PdfKind.FILLED,
 ) -> bytes:
-    html = render_html(document, data, verified, context, kind=kind)
+    html = render_html(document, data, origins, context, kind=kind)
     return html_to_pdf(html, forms=kind is PdfKind.FILLABLE)
 
 

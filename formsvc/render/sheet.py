@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from formsvc.prefill import Origins
 from formsvc.render.layout import Block, Item, Layout, PdfKind, items, lookup
 from formsvc.render.qr import qr_payload, qr_svg
 from formsvc.render.values import local
@@ -48,6 +49,7 @@ class Sheet:
     addressee: Item | str
     blocks: tuple[Block, ...]
     any_verified: bool
+    any_disputed: bool
     declaration: str
     place_label: str
     place: Item | str
@@ -72,20 +74,15 @@ def _footer(subject: str, context: PdfContext) -> str:
 def make_sheet(
     document: FormDocument,
     data: Mapping[str, Any],
-    verified: frozenset[tuple[str, ...]],
+    origins: Origins,
     context: PdfContext,
     kind: PdfKind,
 ) -> Sheet:
     meta = document.meta
     options: Mapping[str, Any] = meta.get("pdf", {})
-    layout = Layout(document, data, verified, kind)
-    special = {
-        key: str(options[key])
-        for key in ("addressee_field", "place_field", "copies_field")
-        if key in options
-    }
-    framed = {key: layout.field(name) for key, name in special.items()}
-    blocks = layout.body(frozenset(special.values()))
+    layout = Layout(document, data, origins, kind)
+    framed = {key: layout.field(name) for key, name in layout.apart.items()}
+    blocks = layout.body(frozenset(layout.apart.values()))
     when = local(context.submitted_at) if context.submitted_at and kind is PdfKind.FILLED else None
     signatures = options.get("signatures") or [_DEFAULT_SIGNATURE]
     subject = f"{meta.get('code') or document.form_id}, phiên bản {document.version}"
@@ -97,6 +94,7 @@ def make_sheet(
         addressee=framed.get("addressee_field") or str(meta.get("agency", "")),
         blocks=blocks,
         any_verified=any(item.verified for item in items(blocks)),
+        any_disputed=any(item.dispute for item in items(blocks)),
         declaration=str(options.get("declaration", "")),
         place_label=str(options.get("place_label", "")),
         place=framed.get("place_field") or str(options.get("place", "")),

@@ -68,6 +68,8 @@ def as_markdown(rows: Sequence[FormBurden]) -> str:
         ]
         if meta.get("procedure"):
             out.append(f"- Procedure: {meta['procedure']}")
+        if meta.get("processing_time"):
+            out.append(f"- Processing time: {meta['processing_time']}")
         notes = _notes(meta.get("notes"))
         if notes:
             out += ["- Notes:", *(f"  - {note}" for note in notes)]

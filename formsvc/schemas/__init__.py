@@ -15,7 +15,7 @@ from formsvc.schemas.check import (
     check_structure,
     load_definition,
 )
-from formsvc.schemas.conditions import applies, prune_inactive
+from formsvc.schemas.conditions import applies, prune_inactive, relevant
 from formsvc.schemas.document import Condition, FormDocument, Node
 from formsvc.schemas.errors import FieldError
 from formsvc.schemas.findings import Finding
@@ -58,5 +58,6 @@ __all__ = [
     "prune_inactive",
     "publish",
     "publish_draft",
+    "relevant",
     "save_draft",
 ]

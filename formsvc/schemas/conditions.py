@@ -12,7 +12,7 @@ from typing import Any
 
 from formsvc.schemas.document import Condition, Node
 
-__all__ = ["applies", "prune_inactive"]
+__all__ = ["applies", "prune_inactive", "relevant"]
 
 
 def applies(condition: Condition | None, siblings: Mapping[str, Any]) -> bool:
@@ -29,6 +29,21 @@ def applies(condition: Condition | None, siblings: Mapping[str, Any]) -> bool:
     unanswered = value in (None, "", [], {})
     holds = value in condition.values or (unanswered and condition.absent)
     return not holds if condition.kind == "else" else holds
+
+
+def relevant(node: Node, siblings: Any) -> bool:
+    """Whether an answer page or a filled PDF shows ``node``, given the answers of its object.
+
+    A question applies when its condition holds; one whose condition cannot be stated simply
+    (an alternative of ``oneOf``) is shown only when answered, since the stored data (pruned on
+    the way in) holds answers only to questions that apply.
+    """
+    if node.condition is None:
+        return True
+    answers = siblings if isinstance(siblings, Mapping) else {}
+    if answers.get(node.name) not in (None, "", [], {}):
+        return True
+    return node.condition.field is not None and applies(node.condition, answers)
 
 
 def prune_inactive(root: Node, instance: dict[str, Any]) -> dict[str, Any]:

@@ -21,6 +21,7 @@ _META = {
     "agency": ("cơ quan tiếp nhận", "receiving agency"),
     "procedure": ("thủ tục", "procedure"),
     "legal_basis": ("căn cứ pháp lý", "legal basis"),
+    "processing_time": ("thời hạn giải quyết", "processing time"),
 }
 
 

@@ -14,13 +14,14 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from formsvc.schemas.errors import FieldError
 from formsvc.schemas.references import document_uri, registry_for, untranslated_components
 from formsvc.schemas.translation import SOURCE_LANGUAGE, Coverage, coverage, translate
 
 if TYPE_CHECKING:
     from referencing._core import Resolver
 
-__all__ = ["MAX_DEPTH", "Condition", "FormDocument", "Node", "absolute_prefill"]
+__all__ = ["MAX_DEPTH", "Condition", "FormDocument", "Node", "absolute_prefill", "form_code"]
 
 # Recursive definitions (a person whose father is a person ...) stop expanding here.
 MAX_DEPTH = 8
@@ -110,6 +111,14 @@ class Node:
             yield from self.item.walk()
 
 
+def form_code(form_id: str, document: Mapping[str, Any]) -> str:
+    """The official form number staff and citizens know (``x-form.code``, e.g. "TK-KH");
+    the internal id only for a form that has none."""
+    meta = document.get("x-form")
+    code = meta.get("code") if isinstance(meta, Mapping) else None
+    return str(code or form_id)
+
+
 def absolute_prefill(raw: str | None, base: str | None) -> str | None:
     """``citizen.x`` stays as is; a relative key joins the nearest enclosing record path."""
     if not raw:
@@ -169,6 +178,10 @@ class FormDocument:
         return str(self.document.get("title") or self.form_id)
 
     @property
+    def code(self) -> str:
+        return form_code(self.form_id, self.document)
+
+    @property
     def meta(self) -> Mapping[str, Any]:
         """The ``x-form`` block: code, legal basis, receiving authority, layout options."""
         meta = self.document.get("x-form", {})
@@ -183,7 +196,7 @@ class FormDocument:
 
     @cached_property
     def root(self) -> Node:
-        return _Builder().node("", (), self.document, True, self.resolver(), 0, None)
+        return _Builder(self.language).node("", (), self.document, True, self.resolver(), 0, None)
 
     def fields(self) -> Iterator[Node]:
         """Every scalar field and repeatable group, in display order."""
@@ -191,10 +204,61 @@ class FormDocument:
 
     def nodes(self) -> dict[tuple[str, ...], Node]:
         """Nodes by path (array indices left out), for mapping errors to labels."""
+        return dict(self._nodes)
+
+    @cached_property
+    def _nodes(self) -> dict[tuple[str, ...], Node]:
         found: dict[tuple[str, ...], Node] = {}
         for node in self.root.walk():
             found.setdefault(node.path, node)  # an array, not its item, owns the array's path
         return found
+
+    def in_context(self, error: FieldError) -> FieldError:
+        """The error prefixed with the groups and rows it sits in ("Bên nữ: Ngày sinh …",
+        "Quá trình cư trú, dòng 2: Từ ngày …"): a marriage form asks both parties for a date
+        of birth, and an error summary that says only "Ngày sinh" does not say whose. The
+        English message names them by their English titles where the definition has them."""
+        vi = _context(self._nodes, error.path, _ROWS[SOURCE_LANGUAGE])
+        if not vi:
+            return error
+        en = _context(self.in_language("en")._nodes, error.path, _ROWS["en"])
+        return replace(
+            error,
+            message=f"{' – '.join(vi)}: {error.message}",
+            message_en=f"{' – '.join(en)}: {error.message_en}",
+        )
+
+
+# How a row is named: after its group's title ("…, dòng 2"), and alone ("Dòng 2").
+_ROWS = {SOURCE_LANGUAGE: (", dòng {}", "Dòng {}"), "en": (", row {}", "Row {}")}
+
+
+def _title(nodes: Mapping[tuple[str, ...], Node], path: tuple[str, ...]) -> str | None:
+    node = nodes.get(path)
+    return node.title if node is not None and node.schema.get("title") else None
+
+
+def _context(
+    nodes: Mapping[tuple[str, ...], Node],
+    path: tuple[str | int, ...],
+    rows: tuple[str, str],
+) -> list[str]:
+    """Names of the groups and rows around the field at ``path``."""
+    leaf = max((i for i, part in enumerate(path) if isinstance(part, str)), default=-1)
+    names: list[str] = []
+    at: tuple[str, ...] = ()
+    for index, part in enumerate(path):
+        if isinstance(part, int):
+            if index < leaf and names and at and names[-1] == _title(nodes, at):  # its group's row
+                names[-1] += rows[0].format(part + 1)
+            else:
+                names.append(rows[1].format(part + 1))
+            continue
+        at = (*at, part)
+        title = _title(nodes, at)
+        if index < leaf and title:  # an untitled group is plumbing people cannot see
+            names.append(title)
+    return names
 
 
 def dereference(
@@ -226,7 +290,14 @@ def _lone_all_of(schema: Mapping[str, Any]) -> bool:
     )
 
 
+# An alternative (``oneOf``/``anyOf`` member) with neither title nor hint is named by number.
+_ALTERNATIVE = {SOURCE_LANGUAGE: "Phương án {}", "en": "Option {}"}
+
+
 class _Builder:
+    def __init__(self, language: str) -> None:
+        self.alternative = _ALTERNATIVE.get(language, _ALTERNATIVE[SOURCE_LANGUAGE])
+
     def node(
         self,
         name: str,
@@ -292,7 +363,7 @@ class _Builder:
         in_array: bool,
     ) -> tuple[Node, ...]:
         built: dict[str, Node] = {}
-        for part, part_resolver, condition in _parts(schema, resolver, path):
+        for part, part_resolver, condition in _parts(schema, resolver, path, self.alternative):
             properties = part.get("properties", {})
             needed = set(part.get("required", ()))
             for key, sub in properties.items():
@@ -314,18 +385,18 @@ def _is_object(schema: Mapping[str, Any]) -> bool:
 
 
 def _parts(
-    schema: Mapping[str, Any], resolver: Resolver[Any], path: tuple[str, ...]
+    schema: Mapping[str, Any], resolver: Resolver[Any], path: tuple[str, ...], alternative: str
 ) -> Iterator[tuple[Mapping[str, Any], Resolver[Any], Condition | None]]:
     """The object itself, then its ``allOf`` members and conditional branches, in order."""
     yield schema, resolver, None
     for member in schema.get("allOf", ()):
         if isinstance(member, Mapping):
-            yield from _parts(*dereference(member, resolver), path)
-    yield from _branches(schema, resolver, path)
+            yield from _parts(*dereference(member, resolver), path, alternative)
+    yield from _branches(schema, resolver, path, alternative)
 
 
 def _branches(
-    schema: Mapping[str, Any], resolver: Resolver[Any], path: tuple[str, ...]
+    schema: Mapping[str, Any], resolver: Resolver[Any], path: tuple[str, ...], alternative: str
 ) -> Iterator[tuple[Mapping[str, Any], Resolver[Any], Condition | None]]:
     test = schema.get("if")
     for keyword, negate in (("then", False), ("else", True)):
@@ -347,7 +418,9 @@ def _branches(
                 continue
             resolved, option_resolver = dereference(option, resolver)
             if "properties" in resolved:
-                label = _hint(resolved) or str(resolved.get("title") or f"Phương án {index + 1}")
+                label = _hint(resolved) or str(
+                    resolved.get("title") or alternative.format(index + 1)
+                )
                 condition = Condition("alternative", None, (index,), label)
                 yield resolved, option_resolver, condition
 

@@ -78,8 +78,9 @@ def new_document(form_id: str, code: str, title: str, agency: str, legal_basis: 
 
 
 def set_meta(document: Mapping[str, Any], **values: str) -> Doc:
-    """``title`` is the root title; ``code``, ``agency``, ``procedure``, ``legal_basis`` go to
-    ``x-form``. An empty optional value removes the key rather than storing ``""``."""
+    """``title`` is the root title; ``code``, ``agency``, ``procedure``, ``legal_basis``,
+    ``processing_time`` go to ``x-form``. An empty optional value removes the key rather than
+    storing ``""``."""
     result = copy.deepcopy(dict(document))
     meta = result.setdefault("x-form", {})
     for key, value in values.items():

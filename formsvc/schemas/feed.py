@@ -82,8 +82,7 @@ def atom_feed(
     _sub(author, "name", "formsvc")
     _sub(feed, "generator", "formsvc")
     for version in ordered:
-        meta = version.document.get("x-form", {})
-        code = str(meta.get("code", version.form_id))
+        code = version.code
         target = links(version)
         entry = _sub(feed, "entry")
         _sub(entry, "id", entry_id(version))

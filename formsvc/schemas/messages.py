@@ -18,10 +18,12 @@ class Bilingual(str):
     (WTForms keeps coercion errors as plain strings) without losing the translation."""
 
     en: str
+    keyword: str  # the rule that failed, as FieldError names it
 
-    def __new__(cls, vi: str, en: str) -> Bilingual:
+    def __new__(cls, vi: str, en: str, keyword: str = "format") -> Bilingual:
         message = super().__new__(cls, vi)
         message.en = en
+        message.keyword = keyword
         return message
 
 
@@ -67,6 +69,28 @@ _BY_KEYWORD["x-characters"] = (
     "{label} chứa ký tự điều khiển không in được ({limit}); vui lòng xoá ký tự này",
     "{label} contains a control character that cannot be printed ({limit}); please remove it",
 )
+_BY_KEYWORD["x-date-exists"] = (
+    "{label}: ngày {limit} không có trên lịch",
+    "{label}: {limit} is not a real date",
+)
+_BY_KEYWORD["x-date-max"] = (
+    "{label} không được sau ngày {limit}",
+    "{label} must not be later than {limit}",
+)
+_BY_KEYWORD["x-date-min"] = (
+    "{label} không được trước ngày {limit}",
+    "{label} must not be earlier than {limit}",
+)
+_TODAY: dict[str, Pair] = {
+    "x-date-max": (
+        "{label} không được sau ngày hôm nay",
+        "{label} must not be later than today",
+    ),
+    "x-date-min": (
+        "{label} không được trước ngày hôm nay",
+        "{label} must not be earlier than today",
+    ),
+}
 _BY_KEYWORD["json"] = ("{label}: dữ liệu JSON không hợp lệ", "{label}: the JSON is not valid")
 
 _FALLBACK: Pair = ("{label} không hợp lệ", "{label} is not valid")
@@ -86,6 +110,8 @@ def message_for(
             "{label} phải có ít nhất {limit} ký tự",
             "{label} must be at least {limit} characters",
         )
+    elif keyword in _TODAY and limit is None:
+        template = _TODAY[keyword]
     elif keyword == "format" and fmt in _BY_FORMAT:
         template = _BY_FORMAT[fmt]
     else:

@@ -9,6 +9,7 @@ from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, even
 from sqlalchemy.orm import Mapped, mapped_column
 
 from formsvc.db import Base
+from formsvc.schemas.document import form_code
 from formsvc.types import OrderedJSON, UTCDateTime, utcnow
 
 __all__ = ["FormDraft", "FormVersion"]
@@ -28,6 +29,10 @@ class FormVersion(Base):
     legal_basis: Mapped[str] = mapped_column(Text, default="", server_default="")
     change_note: Mapped[str] = mapped_column(Text, default="")
     published_by_account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+
+    @property
+    def code(self) -> str:
+        return form_code(self.form_id, self.document)
 
 
 @event.listens_for(FormVersion, "before_update")

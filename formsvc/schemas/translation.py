@@ -40,7 +40,15 @@ SOURCE_LANGUAGE = "vi"
 # What an x-en object may translate: these keys of the subschema it sits in, and these keys
 # of x-form (the PDF options are not among them: the application is printed in Vietnamese).
 SCHEMA_TEXTS = ("title", "description", "x-condition")
-FORM_TEXTS = ("legal_basis", "issued_by", "agency", "procedure", "purpose", "notes")
+FORM_TEXTS = (
+    "legal_basis",
+    "issued_by",
+    "agency",
+    "procedure",
+    "purpose",
+    "processing_time",
+    "notes",
+)
 
 
 def translation_keyword(language: str) -> str:

@@ -23,6 +23,7 @@ from jsonschema.protocols import Validator
 from referencing.jsonschema import DRAFT202012
 
 from formsvc.schemas.agreement import identity_mismatches, person_blocks
+from formsvc.schemas.dates import BOUND_KEYWORDS, display_date, is_iso_shaped, outside
 from formsvc.schemas.document import FormDocument, Node
 from formsvc.schemas.errors import FieldError
 from formsvc.schemas.formats import FORMATS
@@ -63,10 +64,41 @@ for _name, _predicate in FORMATS.items():
     FORMAT_CHECKER.checks(_name)(_strings_only(_predicate))
 
 
+def _date_bound(keyword: str) -> Callable[[Any, str, Any, Any], Iterator[ValidationError]]:
+    def check(
+        validator: Any, expression: str, instance: Any, schema: Any
+    ) -> Iterator[ValidationError]:
+        if isinstance(instance, str) and outside(keyword, expression, instance):
+            yield ValidationError(f"{instance!r} is outside {keyword} {expression!r}")
+
+    return check
+
+
+class _FastDateBound:
+    """The same bound for jsonschema-rs, which would otherwise skip the unknown keyword and
+    call a date of birth next year valid."""
+
+    keyword = ""
+
+    def __init__(self, parent_schema: Any, value: str, schema_path: Any) -> None:
+        self.expression = value
+
+    def validate(self, instance: Any) -> None:
+        if isinstance(instance, str) and outside(self.keyword, self.expression, instance):
+            raise ValueError(f"{instance!r} is outside {self.keyword} {self.expression!r}")
+
+
+_FAST_KEYWORDS = {
+    keyword: type(f"FastBound_{keyword}", (_FastDateBound,), {"keyword": keyword})
+    for keyword in BOUND_KEYWORDS
+}
+
+
 @cache
 def _bounded(cls: type[Validator]) -> type[Validator]:
-    """The dialect's validator class with a time limit on ``pattern``."""
-    bounded: type[Validator] = validators.extend(cls, {"pattern": bounded_pattern})
+    """The dialect's validator class with a time limit on ``pattern`` and date bounds."""
+    keywords = {"pattern": bounded_pattern} | {k: _date_bound(k) for k in BOUND_KEYWORDS}
+    bounded: type[Validator] = validators.extend(cls, keywords)
     return bounded
 
 
@@ -100,6 +132,7 @@ def compile_fast_check(document: FormDocument) -> Callable[[Any], bool] | None:
             {**document.document, "$schema": dialect_of(document.document)},
             formats={name: _strings_only(p) for name, p in FORMATS.items()},
             validate_formats=True,
+            keywords=_FAST_KEYWORDS,
             registry=registry,
             base_uri=document.base_uri,
         )
@@ -142,7 +175,7 @@ class FormValidator:
             for path, code in itertools.islice(unprintable(instance), MAX_ERRORS)
         ]
         if not refused and self.fast is not None and self.fast(instance):
-            return identity_mismatches(self.person_blocks, instance)
+            return self._in_context(identity_mismatches(self.person_blocks, instance))
         errors: dict[tuple[tuple[str | int, ...], str], FieldError] = {
             (error.path, error.keyword): error for error in refused
         }
@@ -156,9 +189,13 @@ class FormValidator:
             if len(errors) == MAX_ERRORS:
                 break
         if not errors:
-            return identity_mismatches(self.person_blocks, instance)
+            return self._in_context(identity_mismatches(self.person_blocks, instance))
         last = len(self.order)
-        return sorted(errors.values(), key=lambda e: self.order.get(_schema_path(e.path), last))
+        ordered = sorted(errors.values(), key=lambda e: self.order.get(_schema_path(e.path), last))
+        return self._in_context(ordered)
+
+    def _in_context(self, errors: list[FieldError]) -> list[FieldError]:
+        return [self.document.in_context(error) for error in errors]
 
 
 def _leaf_errors(errors: Iterable[ValidationError]) -> Iterable[ValidationError]:
@@ -190,7 +227,11 @@ def _message(
 ) -> tuple[str, str]:
     """The definition's own ``x-errors`` message if it has one, else the standard wording."""
     node = _node(nodes, path)
-    label = node.title if node is not None else ".".join(str(p) for p in path)
+    label = (
+        node.title
+        if node is not None
+        else next((str(p) for p in reversed(path) if isinstance(p, str)), "")
+    )
     vi, en = message_for(keyword, label, limit, fmt, labels_en.get(_schema_path(path)))
     custom = node.schema.get("x-errors", {}).get(keyword) if node is not None else None
     if isinstance(custom, str):
@@ -236,6 +277,19 @@ def _to_field_errors(
         for name in instance:
             if name not in known and not any(p.search(name) for p in patterns):
                 yield FieldError((*path, name), keyword, *message_for(keyword, name))
+        return
+    if keyword == "format" and expected == "date" and is_iso_shaped(instance):
+        # 2024-02-31 is written right and names no day: say so, not "wrong format".
+        written = display_date(instance)
+        yield FieldError(
+            path, "x-date-exists", *_message(nodes, labels_en, path, "x-date-exists", written)
+        )
+        return
+    if keyword in BOUND_KEYWORDS:
+        bound = outside(keyword, expected, instance)
+        # "today" reads better than today's date; any other bound is shown as a date.
+        shown = display_date(bound.isoformat()) if bound and expected != "today" else None
+        yield FieldError(path, keyword, *_message(nodes, labels_en, path, keyword, shown))
         return
     limit = expected if keyword in _LIMITED else None
     fmt = expected if keyword == "format" else None

@@ -12,7 +12,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint, delete, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -31,7 +30,6 @@ __all__ = [
     "drop_disputes",
     "keep_disputes",
     "kept_disputes",
-    "notes_in",
     "read_disputes",
 ]
 
@@ -83,11 +81,6 @@ def read_disputes(
         else:
             notes[path] = text
     return notes, errors
-
-
-def notes_in(provenance: Mapping[str, Any]) -> dict[str, str]:
-    """Field key → note, for the values a submission's provenance marks as disputed."""
-    return {key: o["dispute_note"] for key, o in provenance.items() if o.get("disputed")}
 
 
 def _pending(session: Session, account_id: int, form_id: str) -> PendingDisputes | None:

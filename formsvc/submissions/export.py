@@ -64,7 +64,7 @@ def as_record(submission: Submission) -> dict[str, Any]:
     return {
         "tracking_code": submission.tracking_code,
         "form_id": submission.form_id,
-        "form_code": str(version.document.get("x-form", {}).get("code", submission.form_id)),
+        "form_code": version.code,
         "form_version": version.version,
         "status": submission.status,
         "submitted_at": iso(submission.submitted_at),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from formsvc.prefill import Prefilled
+from formsvc.prefill.provenance import Origins, provenance
 from formsvc.schemas import CompiledForm, FieldError, prune_inactive
 from formsvc.schemas.text import nfc
 
@@ -33,6 +34,10 @@ class Intake:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def origins(self) -> Origins:
+        return Origins.of(self.provenance)
 
 
 def _get(data: Mapping[str, Any], path: tuple[str, ...]) -> Any:
@@ -69,14 +74,10 @@ def check(
         if given is None and path in answered:
             continue  # in a branch that does not apply: neither stored nor judged
         if verified.locked and given != verified.value:
-            intake.errors.append(FieldError(path, "x-prefill-locked", *LOCKED_MESSAGE))
+            locked = FieldError(path, "x-prefill-locked", *LOCKED_MESSAGE)
+            intake.errors.append(form.document.in_context(locked))
             continue
-        intake.provenance[".".join(path)] = {
-            **verified.as_provenance(),
-            "edited": given != verified.value,
-        }
-        if path in disputes:
-            intake.provenance[".".join(path)] |= {"disputed": True, "dispute_note": disputes[path]}
+        intake.provenance[".".join(path)] = provenance(verified, given, disputes.get(path))
     locked_paths = {error.path for error in intake.errors}
     intake.errors.extend(e for e in form.validate(answers) if e.path not in locked_paths)
     return intake

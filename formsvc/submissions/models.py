@@ -11,8 +11,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from formsvc.accounts.models import Account
 from formsvc.apikeys.models import ApiKey
 from formsvc.db import Base
+from formsvc.prefill import Origins
 from formsvc.schemas.models import FormVersion
-from formsvc.submissions.disputes import notes_in
 from formsvc.submissions.status import LABELS, RECEIVED
 from formsvc.types import JSONDocument, UTCDateTime, utcnow
 
@@ -52,16 +52,14 @@ class Submission(Base):
     )
 
     @property
-    def verified_paths(self) -> frozenset[tuple[str, ...]]:
-        """Fields whose value is exactly what the population database holds."""
-        return frozenset(
-            tuple(key.split(".")) for key, origin in self.prefill.items() if not origin["edited"]
-        )
+    def origins(self) -> Origins:
+        """Which answers are verified, which prefilled, which disputed (``prefill`` read)."""
+        return Origins.of(self.prefill)
 
     @property
     def disputes(self) -> dict[str, str]:
         """Field key → the citizen's note, for verified values they flagged as wrong."""
-        return notes_in(self.prefill)
+        return self.origins.notes()
 
     @property
     def status_label(self) -> str:

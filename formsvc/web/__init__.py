@@ -21,6 +21,7 @@ from formsvc.web import (
     documents,
     health,
     i18n,
+    navigation,
     officer,
     privacy,
     ratelimit,
@@ -94,6 +95,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["condition_hint"] = condition_hint
     app.jinja_env.globals["condition_values"] = condition_values
     i18n.init_app(app)
+    navigation.init_app(app)
     ratelimit.init_app(app)
     csrf.init_app(app)
     api.init_csrf(csrf)

@@ -26,6 +26,7 @@ from wtforms.validators import InputRequired
 from formsvc.accounts import CITIZEN, STAFF_ROLES, Account, authenticate
 from formsvc.db import get_session
 from formsvc.web import ratelimit
+from formsvc.web.navigation import landing
 from formsvc.web.safety import safe_next
 
 __all__ = ["bp", "citizen_required", "current_account", "staff_required"]
@@ -115,7 +116,7 @@ def sign_in() -> Response | tuple[str, int, dict[str, str]] | tuple[str, int] | 
     session["account_id"] = account.id
     if language:
         session["lang"] = language
-    return redirect(safe_next(request.args.get("next")), code=303)
+    return redirect(safe_next(request.args.get("next"), landing(account)), code=303)
 
 
 @bp.post("/signout")

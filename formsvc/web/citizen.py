@@ -24,7 +24,7 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response as BaseResponse
-from wtforms import FieldList, Form, FormField, HiddenField
+from wtforms import Field, FieldList, Form, FormField, HiddenField
 
 from formsvc.accounts import Account
 from formsvc.db import get_session
@@ -40,6 +40,7 @@ from formsvc.render import (
     instance_from,
     nest,
     release_unfilled,
+    show_verified,
 )
 from formsvc.schemas import (
     CompiledForm,
@@ -53,6 +54,7 @@ from formsvc.submissions import (
     LABELS,
     Draft,
     Submission,
+    allowed,
     check,
     create_submission,
     discard_draft,
@@ -68,7 +70,6 @@ from formsvc.submissions.disputes import (
     drop_disputes,
     keep_disputes,
     kept_disputes,
-    notes_in,
     read_disputes,
 )
 from formsvc.web import dossier
@@ -145,7 +146,7 @@ def _prefilled(form: CompiledForm, consent: ConsentState) -> dict[tuple[str, ...
         return {}
     account = _account()
     document = form.document
-    purpose = _PREFILL_PURPOSE.format(form=document.meta.get("code", document.form_id))
+    purpose = _PREFILL_PURPOSE.format(form=document.code)
     if document.meta.get("purpose"):
         purpose = f"{purpose}: {document.meta['purpose']}"
     assert account.citizen_id is not None
@@ -168,8 +169,11 @@ def _page(
     consent: ConsentState,
     disputes: dict[str, dict[str, str]] | None = None,
     notice: str | None = None,
+    focus: str | None = None,
 ) -> tuple[str, int]:
+    show_verified(wtform, form.document.root, prefilled)
     release_unfilled(wtform, form.document.root, prefilled)
+    _autofocus(wtform, focus)
     return render_template(
         "form.html",
         document=form.document.in_language(page_language()),
@@ -179,6 +183,7 @@ def _page(
         consent=consent.value,
         disputes=disputes or {},
         notice=notice,
+        focus=focus,
     ), status
 
 
@@ -221,20 +226,48 @@ def _find(container: Any, field_id: str) -> Any:
     return None
 
 
-def _change_rows(wtform: Form, action: str) -> None:
-    """The no-JavaScript add/remove buttons of repeatable groups."""
+def _first_control(field: Field) -> Field | None:
+    """The control a person meets first in a row: its first question, depth first."""
+    if isinstance(field, FormField | FieldList):
+        return next((c for c in map(_first_control, field) if c is not None), None)
+    return field
+
+
+def _focus_in(row: Field) -> str | None:
+    control = _first_control(row)
+    return control.id if control is not None else None
+
+
+def _change_rows(wtform: Form, action: str) -> str | None:
+    """The no-JavaScript add/remove buttons of repeatable groups. Returns the id of what
+    should get focus next, so the citizen keeps their place: the new row's first question,
+    or after a removal the next row's, or the group's add button when no row follows."""
     verb, _sep, target = action.partition(":")
     if verb == "add":
         rows = _find(wtform, target)
         if isinstance(rows, FieldList) and (
             rows.max_entries is None or len(rows.entries) < rows.max_entries
         ):
-            rows.append_entry()
+            return _focus_in(rows.append_entry())
     elif verb == "remove":
         owner, _sep, _index = target.rpartition("-")
         rows = _find(wtform, owner)
-        if isinstance(rows, FieldList):
-            rows.entries = [entry for entry in rows.entries if entry.id != target]
+        ids = [entry.id for entry in rows.entries] if isinstance(rows, FieldList) else []
+        if target in ids:
+            position = ids.index(target)
+            rows.pop_entry(position)  # renumbers the rows after it, as the next post will be
+            if position < len(rows.entries):
+                return _focus_in(rows.entries[position])
+            return f"{rows.id}-add"
+    return None
+
+
+def _autofocus(wtform: Form, focus: str | None) -> None:
+    """Mark the control ``focus`` names (if it is a field) for the browser to focus on load."""
+    field = _find(wtform, focus) if focus else None
+    if field is not None:
+        # render_kw is shared by every instance of the cached class: replace, never mutate.
+        field.render_kw = {**(field.render_kw or {}), "autofocus": True}
 
 
 @bp.route("/forms/<form_id>", methods=["GET", "POST"])
@@ -265,9 +298,9 @@ def fill(form_id: str) -> BaseResponse | tuple[str, int]:
     boxes = _dispute_boxes(notes, note_errors)
     action = request.form.get("_action", "continue")
     if action.startswith(("add:", "remove:")):
-        _change_rows(wtform, action)
+        focus = _change_rows(wtform, action)
         get_session().commit()
-        return _page(form, wtform, prefilled, [], 200, consent, boxes)
+        return _page(form, wtform, prefilled, [], 200, consent, boxes, focus=focus)
     if action == "save":
         save_draft(get_session(), account.id, version, instance_from(wtform, form.document.root))
         keep_disputes(get_session(), account.id, form_id, notes)
@@ -276,7 +309,7 @@ def fill(form_id: str) -> BaseResponse | tuple[str, int]:
         return _page(form, wtform, prefilled, [], 200, consent, boxes, notice=saved)
 
     # CSRFProtect has already checked the token; WTForms only coerces, the schema judges.
-    unreadable = coercion_errors(wtform) + note_errors
+    unreadable = coercion_errors(wtform, form.document) + note_errors
     intake = check(form, instance_from(wtform, form.document.root), prefilled, notes)
     if intake.ok and not unreadable:
         save_draft(get_session(), account.id, version, intake.data)
@@ -317,17 +350,15 @@ def review(form_id: str) -> BaseResponse | tuple[str, int] | str:
         return redirect(url_for(".fill", form_id=form_id), code=303)
     if request.method == "GET" or confirm.token.data != draft.token:
         confirm.token.data = draft.token
-        verified = {
-            tuple(key.split(".")) for key, o in intake.provenance.items() if not o["edited"]
-        }
+        origins = intake.origins
         shown = form.document.in_language(page_language())
-        lines = answers(shown.root, intake.data, verified)
-        disputed = dossier.disputed_fields(shown, notes_in(intake.provenance))
+        blocks = answers(shown, intake.data, origins)
+        disputed = dossier.disputed_fields(shown, origins.notes())
         get_session().commit()
         return render_template(
             "review.html",
             document=shown,
-            lines=lines,
+            blocks=blocks,
             confirm=confirm,
             form_id=form_id,
             disputed=disputed,
@@ -368,15 +399,16 @@ def my_submissions() -> str:
 def receipt(tracking_code: str) -> str:
     submission = _own_or_404(tracking_code)
     document = compiled(submission.form_version).document.in_language(page_language())
-    lines = answers(document.root, submission.data, submission.verified_paths)
+    blocks = answers(document, submission.data, submission.origins)
     disputed = dossier.disputed_fields(document, submission.disputes)
     return render_template(
         "receipt.html",
         submission=submission,
         document=document,
-        lines=lines,
+        blocks=blocks,
         labels=LABELS,
         disputed=disputed,
+        pending=bool(allowed(submission.status)),  # "what happens next" until decided
     )
 
 

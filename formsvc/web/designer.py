@@ -290,7 +290,10 @@ def _update(document: dict[str, Any], form: Form) -> dict[str, Any]:
 OPERATIONS: dict[str, Callable[[dict[str, Any], Form], dict[str, Any]]] = {
     "meta": lambda doc, f: set_meta(
         doc,
-        **{k: f.get(k, "") for k in ("title", "code", "agency", "procedure", "legal_basis")},
+        **{
+            k: f.get(k, "")
+            for k in ("title", "code", "agency", "procedure", "legal_basis", "processing_time")
+        },
     ),
     "add": lambda doc, f: add_field(
         doc,

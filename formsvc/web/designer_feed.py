@@ -60,7 +60,7 @@ def one_form(form_id: str) -> Response:
     versions = _published(form_id)
     if not versions:
         abort(404)
-    code = versions[0].document.get("x-form", {}).get("code", form_id)
+    code = versions[0].code
     body = atom_feed(
         versions,
         feed_id=url_for("feeds.one_form", form_id=form_id, _external=True),

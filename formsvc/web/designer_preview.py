@@ -15,7 +15,7 @@ from flask import Blueprint, Response, current_app, make_response, render_templa
 from sqlalchemy import select
 
 from formsvc.db import get_session
-from formsvc.prefill import Citizen, Prefilled, resolve
+from formsvc.prefill import Citizen, Origins, Prefilled, resolve
 from formsvc.render import defaults, form_class, nest, release_unfilled, render_pdf
 from formsvc.schemas import CompiledForm
 from formsvc.web.auth import current_account, staff_required
@@ -49,7 +49,7 @@ def _prefilled(form: CompiledForm) -> dict[tuple[str, ...], Prefilled]:
     account = current_account()
     if citizen is None or account is None:
         return {}
-    code = form.document.meta.get("code", form.document.form_id)
+    code = form.document.code
     values = resolve(
         session,
         form.document,
@@ -109,8 +109,7 @@ def pdf(form_id: str) -> Response:
     form = _draft_form(form_id)
     try:
         prefilled, values = _filled(form)
-        verified = {path for path, p in prefilled.items() if p.locked}
-        body = render_pdf(form.document, values, verified)
+        body = render_pdf(form.document, values, Origins.fresh(prefilled))
     except Exception as error:
         return _preview_failed(error)
     response = make_response(body)

@@ -19,7 +19,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional
 from formsvc.accounts import OFFICER
 from formsvc.db import get_session
 from formsvc.render import answers
-from formsvc.schemas import FieldError, compiled, latest_versions
+from formsvc.schemas import FieldError, FormVersion, compiled, latest_versions
 from formsvc.submissions import (
     LABELS,
     Submission,
@@ -67,9 +67,9 @@ class QueueFilter(Form):
         validators=[Optional(), NumberRange(min=1, message=_l("Số trang phải từ 1 trở lên"))],
     )
 
-    def fill_choices(self, form_ids: list[str], agency_names: list[str]) -> None:
+    def fill_choices(self, forms: list[FormVersion], agency_names: list[str]) -> None:
         anything = [("", _("Tất cả"))]
-        self.form_id.choices = anything + [(f, f.upper()) for f in form_ids]
+        self.form_id.choices = anything + [(v.form_id, f"{v.code} – {v.title}") for v in forms]
         self.status.choices = anything + [(s, _(label)) for s, label in LABELS.items()]
         self.agency.choices = anything + [(a, a) for a in agency_names]
         self.order.choices = [(key, str(_ORDER_LABELS[key])) for key in ORDERS]
@@ -102,7 +102,7 @@ def queue() -> tuple[str, int]:
     session = get_session()
     known = agencies(session)
     filters = QueueFilter(request.args)
-    filters.fill_choices([v.form_id for v in latest_versions(session)], sorted(known))
+    filters.fill_choices(latest_versions(session), sorted(known))
     if not filters.validate():
         filters.process_dates()
         page = render_template(
@@ -167,9 +167,7 @@ def _detail(
         "officer_detail.html",
         submission=submission,
         document=document,
-        lines=answers(
-            document.root, submission.data, submission.verified_paths, disputes=submission.disputes
-        ),
+        blocks=answers(document, submission.data, submission.origins),
         disputed=len(submission.disputes),
         labels=LABELS,
         actions=actions,

@@ -9,7 +9,7 @@ from wtforms.validators import Length, NumberRange, Optional, Regexp
 
 from formsvc.db import get_session
 from formsvc.prefill.audit import search_reads
-from formsvc.schemas import FieldError
+from formsvc.schemas import FieldError, latest_versions
 from formsvc.web.auth import staff_required
 
 __all__ = ["bp"]
@@ -60,4 +60,8 @@ def audit() -> tuple[str, int]:
         form_id=(filters.form_id.data or "").strip() or None,
         page=filters.page.data or 1,
     )
-    return render_template("staff_audit.html", filters=filters, result=result, errors=[]), 200
+    codes = {v.form_id: v.code for v in latest_versions(get_session())}
+    page = render_template(
+        "staff_audit.html", filters=filters, result=result, errors=[], codes=codes
+    )
+    return page, 200

@@ -7,6 +7,7 @@ import json
 import logging
 from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,10 @@ from formsvc.prefill import PATHS, Citizen, PrefillRead, PrefillSkipped, Registr
 from formsvc.prefill.generator import generate
 from formsvc.prefill.models import AppendOnlyError
 from formsvc.prefill.paths import PrefillPath
+from formsvc.prefill.resolver import JOURNEY
 from formsvc.prefill.sources.sql import PopulationSource
 from formsvc.schemas import CompiledForm, FormDocument, latest_version
+from formsvc.types import utcnow
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = sorted((ROOT / "form_definitions").glob("*.json"))
@@ -332,3 +335,34 @@ def test_audit_rows_cannot_be_changed_or_removed(app: Flask) -> None:
             session.flush()
     with session_scope(app) as session:
         assert session.scalars(select(PrefillRead.purpose)).all() == ["đúng mục đích"]
+
+
+def test_one_row_stands_for_a_reader_s_repeated_reads_within_a_journey(app: Flask) -> None:
+    form = _form(_scalar("citizen.full_name"), _scalar("citizen.sex"))
+    smaller = _form(_scalar("citizen.full_name"))
+    with session_scope(app) as session:
+        citizen = _citizen(session, HEAD)
+        for _ in range(3):
+            resolve(session, form, citizen.id, 1, "điền CT01")
+        resolve(session, form, citizen.id, 1, "mục đích khác")  # another purpose
+        resolve(session, smaller, citizen.id, 1, "điền CT01")  # other paths
+        resolve(session, form, citizen.id, 2, "điền CT01")  # another reader
+        resolve(session, form, citizen.id, None, "dòng lệnh")
+        resolve(session, form, citizen.id, None, "dòng lệnh")  # no reader: every read
+        assert len(session.scalars(select(PrefillRead)).all()) == 6
+        # A journey ends: a row older than JOURNEY no longer stands for a new read.
+        session.add(
+            PrefillRead(
+                read_at=utcnow() - JOURNEY - timedelta(minutes=1),
+                reader_account_id=3,
+                citizen_id=citizen.id,
+                form_id="test",
+                form_version=1,
+                paths=["citizen.full_name", "citizen.sex"],
+                purpose="điền CT01",
+                source="population",
+            )
+        )
+        resolve(session, form, citizen.id, 3, "điền CT01")
+        reads = session.scalars(select(PrefillRead).where(PrefillRead.reader_account_id == 3))
+        assert len(reads.all()) == 2

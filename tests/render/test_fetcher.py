@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from formsvc.prefill import Origins
 from formsvc.render import PdfContext, PdfKind, render_pdf
 from formsvc.render.fetcher import AssetFetcher, RefusedURL, asset_url
 from formsvc.render.pdf import html_to_pdf
@@ -81,7 +82,7 @@ def test_definition_and_answers_cannot_load_files_or_urls(server: str, kind: Pdf
         },
     )
     data = {"a": attack, "rows": [{"b": attack}]}
-    pdf = render_pdf(document, data, frozenset(), PdfContext("AAAA-BBBB-CCCC"), kind=kind)
+    pdf = render_pdf(document, data, Origins(), PdfContext("AAAA-BBBB-CCCC"), kind=kind)
     assert _attachments(pdf) == [] and _images(pdf) == []
     assert Recorder.hits == []
 

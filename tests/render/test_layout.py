@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from formsvc.prefill import Origins
 from formsvc.render.layout import Group, Item, Layout, Parties, PdfKind, Table, items
 from formsvc.render.pdf import render_html
 from formsvc.schemas import FormDocument
@@ -12,7 +13,7 @@ CHOICES = {"oneOf": [{"const": "a", "title": "Một"}, {"const": "b", "title": "
 
 
 def _layout(schema: dict[str, Any], data: dict[str, Any], kind: PdfKind) -> Layout:
-    return Layout(FormDocument("t", {"title": "Thử", **schema}), data, frozenset(), kind)
+    return Layout(FormDocument("t", {"title": "Thử", **schema}), data, Origins(), kind)
 
 
 def test_groups_are_numbered_within_their_parent() -> None:
@@ -107,7 +108,7 @@ def test_options_naming_missing_fields_do_not_break_printing() -> None:
     )
     html = render_html(document, {"a": "x"})
     assert "Kính gửi: UBND xã" in html and "bản sao" not in html
-    blocks = Layout(document, {"a": "x"}, frozenset(), PdfKind.FILLED).body()
+    blocks = Layout(document, {"a": "x"}, Origins(), PdfKind.FILLED).body()
     assert not any(isinstance(block, Parties) for block in blocks)
 
 
@@ -122,7 +123,49 @@ def test_a_verified_list_marks_its_cells() -> None:
         }
     }
     document = FormDocument("t", {"title": "Thử", **schema})
-    layout = Layout(document, {"rows": [{"c": "x"}, {}]}, frozenset({("rows",)}), PdfKind.FILLED)
+    layout = Layout(
+        document, {"rows": [{"c": "x"}, {}]}, Origins(frozenset({("rows",)})), PdfKind.FILLED
+    )
     (table,) = layout.body()
     assert isinstance(table, Table)
     assert [row[0].verified for row in table.rows] == [True, False]  # an empty cell is not
+
+
+def test_filled_items_carry_the_three_marks_apart() -> None:
+    schema = {"properties": {k: {"type": "string", "title": k.upper()} for k in "abc"}}
+    document = FormDocument("t", {"title": "Thử", **schema})
+    origins = Origins(frozenset({("a",)}), frozenset({("b",)}), {("a",): "sai"})
+    data = {"a": "x", "b": "y", "c": "z"}
+    a, b, c = Layout(document, data, origins, PdfKind.FILLED).body()
+    assert isinstance(a, Item) and isinstance(b, Item) and isinstance(c, Item)
+    assert (a.verified, a.prefilled, a.dispute) == (True, False, "sai")
+    assert (b.verified, b.prefilled, b.dispute) == (False, True, "")
+    assert (c.verified, c.prefilled, c.dispute) == (False, False, "")
+
+
+def test_a_filled_form_shows_a_question_whose_condition_holds_for_the_answers() -> None:
+    schema = {
+        "properties": {
+            "kind": {"type": "string", "title": "Loại", "enum": ["a", "b"]},
+        },
+        "oneOf": [
+            {"title": "X", "properties": {"x": {"type": "string", "title": "X"}}},
+            {"title": "Y", "properties": {"y": {"type": "string", "title": "Y"}}},
+        ],
+        "required": ["kind"],
+        "if": {"properties": {"kind": {"const": "a"}}, "required": ["kind"]},
+        "then": {"properties": {"only_a": {"type": "string", "title": "Chỉ A"}}},
+        "else": {"properties": {"not_a": {"type": "string", "title": "Không phải A"}}},
+    }
+    document = FormDocument("t", {"title": "Thử", **schema})
+
+    def labels(data: dict[str, object]) -> list[str]:
+        return [
+            item.label for item in items(Layout(document, data, Origins(), PdfKind.FILLED).body())
+        ]
+
+    assert labels({"kind": "a"}) == ["Loại", "Chỉ A"]
+    # Unanswered, the ``if`` (which requires "kind") fails: the ``else`` branch applies.
+    assert labels({}) == ["Loại", "Không phải A"]
+    # An alternative of ``oneOf`` cannot be stated simply: shown only when answered.
+    assert labels({"kind": "b", "y": "v"}) == ["Loại", "Không phải A", "Y"]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from formsvc.prefill import Origins
 from formsvc.render import PdfContext, PdfKind, qr_payload, render_pdf
 from formsvc.render.pdf import render_html
 from formsvc.schemas import FormDocument
@@ -43,8 +44,8 @@ HEADER = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự 
 def _rendered(path: Path, kind: PdfKind) -> bytes:
     document = document_for(path)
     data = sample_data(document) if kind is PdfKind.FILLED else {}
-    verified = frozenset(node.path for node in document.fields() if node.prefill)
-    return render_pdf(document, data, verified, CONTEXT, kind=kind)
+    origins = Origins(frozenset(node.path for node in document.fields() if node.prefill))
+    return render_pdf(document, data, origins, CONTEXT, kind=kind)
 
 
 def _ids(path: Path) -> str:
@@ -164,23 +165,23 @@ def test_blank_form_has_tick_boxes_ruled_rows_and_condition_hints() -> None:
 def test_filled_form_prints_only_branches_that_apply() -> None:
     document = _household()
     data = {"residence": {"has_residence": True}, "purpose": "register", "copies": 2}
-    printed = text(render_pdf(document, data, frozenset(), CONTEXT))
+    printed = text(render_pdf(document, data, Origins(), CONTEXT))
     assert "Nơi tạm trú hiện nay" not in printed and "Mục đích khác" not in printed
     assert "Chỉ khai nếu" not in printed
     assert "3.1. Đã đăng ký thường trú: Có" in printed
     assert "Đề nghị cấp bản sao: Có ■ Không □, số lượng: 2 bản" in printed
-    other = text(render_pdf(document, {"residence": {"has_residence": False}}, frozenset()))
+    other = text(render_pdf(document, {"residence": {"has_residence": False}}, Origins()))
     assert "Nơi tạm trú hiện nay" in other
 
 
 def test_verified_values_are_marked_and_explained() -> None:
     document = _household()
     data = {"declarant_name": "Nguyễn Văn An", "request": "Tách hộ"}
-    printed = text(render_pdf(document, data, frozenset({("declarant_name",)}), CONTEXT))
+    printed = text(render_pdf(document, data, Origins(frozenset({("declarant_name",)})), CONTEXT))
     assert "Họ, chữ đệm và tên người khai: Nguyễn Văn An(*)" in printed
     assert "Nội dung đề nghị: Tách hộ(*)" not in printed
-    assert "(*) Thông tin được lấy từ Cơ sở dữ liệu quốc gia về dân cư." in printed
-    assert "(*) Thông tin" not in text(render_pdf(document, data, frozenset(), CONTEXT))
+    assert "(*) Thông tin đã được xác thực từ Cơ sở dữ liệu quốc gia về dân cư." in printed
+    assert "(*) Thông tin" not in text(render_pdf(document, data, Origins(), CONTEXT))
 
 
 def test_repeatable_group_prints_one_row_per_entry() -> None:
@@ -189,7 +190,7 @@ def test_repeatable_group_prints_one_row_per_entry() -> None:
         {"full_name": "Trần Thị Mai", "sex": "female", "date_of_birth": "2015-06-01"},
         {"full_name": "Trần Văn Bình", "sex": "male", "relationship_to_head": "Con"},
     ]
-    printed = text(render_pdf(document, {"members": members}, frozenset(), CONTEXT))
+    printed = text(render_pdf(document, {"members": members}, Origins(), CONTEXT))
     assert "1 Trần Thị Mai 01/06/2015 Nữ" in printed
     assert "2 Trần Văn Bình Nam Con" in printed
 
@@ -200,7 +201,7 @@ def test_parties_print_side_by_side() -> None:
         "bride": {"full_name": "Lê Thị Hoa", "marriage_number": 1},
         "groom": {"full_name": "Phạm Văn Đức", "residence": {"ward": "Phường Hải Châu"}},
     }
-    printed = text(render_pdf(document, data, frozenset(), CONTEXT))
+    printed = text(render_pdf(document, data, Origins(), CONTEXT))
     assert "Thông tin Bên nữ Bên nam" in printed
     assert "Họ, chữ đệm, tên Lê Thị Hoa Phạm Văn Đức" in printed
     assert "Nơi cư trú" in printed and "Xã, phường, đặc khu Phường Hải Châu" in printed
@@ -210,7 +211,11 @@ def test_parties_print_side_by_side() -> None:
 def test_fillable_form_carries_given_answers_but_no_submission() -> None:
     data = {"declarant_name": "Nguyễn Văn An", "purpose": "split"}
     pdf = render_pdf(
-        _household(), data, frozenset({("declarant_name",)}), CONTEXT, kind=PdfKind.FILLABLE
+        _household(),
+        data,
+        Origins(frozenset({("declarant_name",)})),
+        CONTEXT,
+        kind=PdfKind.FILLABLE,
     )
     fields = reader(pdf).get_fields() or {}
     assert fields["declarant_name"]["/V"] == "Nguyễn Văn An"

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from formsvc.prefill import PATHS
+from formsvc.prefill import PATHS, Origins
+from formsvc.render import answers, form_class
 from formsvc.schemas import FormDocument, check_document, check_structure
 from formsvc.schemas.catalogue import CompiledForm
 from formsvc.schemas.references import COMPONENTS_DIR
@@ -207,3 +208,68 @@ def test_draft_07_definitions_and_dependencies_are_translated() -> None:
     (number,) = [n for n in english.root.walk() if n.path == ("number",)]
     assert number.condition is not None and number.condition.label == "Only if you have one"
     assert english.lang_of("Số") == "vi"
+
+
+def test_errors_in_groups_name_the_group_and_row_in_each_language() -> None:
+    document = _form(
+        party={
+            "type": "object",
+            "title": "Bên nữ",
+            "x-en": {"title": "Bride"},
+            "properties": {"born": {"type": "string", "format": "date", "title": "Ngày sinh"}},
+        },
+        stays={
+            "type": "array",
+            "title": "Quá trình cư trú",
+            "items": {
+                "type": "object",
+                "properties": {"since": {"type": "string", "title": "Từ ngày"}},
+                "required": ["since"],
+            },
+        },
+    )
+    errors = CompiledForm("tt01", 1, document).validate(
+        {"party": {"born": "2024-02-31"}, "stays": [{"since": "x"}, {}]}
+    )
+    assert [(e.message, e.message_en) for e in errors] == [
+        (
+            "Bên nữ: Ngày sinh: ngày 31/02/2024 không có trên lịch",
+            "Bride: Ngày sinh: 31/02/2024 is not a real date",
+        ),
+        (
+            "Quá trình cư trú, dòng 2: Từ ngày là bắt buộc",
+            "Quá trình cư trú, row 2: Từ ngày is required",
+        ),
+    ]
+
+
+def test_pages_in_english_word_yes_no_choose_and_unnamed_alternatives_in_english() -> None:
+    document = _form(
+        married={"type": "boolean", "title": "Đã kết hôn", "x-en": {"title": "Married"}},
+        place={"type": "string", "title": "Nơi", "enum": ["a", "b", "c", "d", "e", "f"]},
+        raw={"type": "object", "title": "Dữ liệu", "x-widget": "json"},
+    )
+    document["oneOf"] = [{"properties": {"x": {"type": "string"}}}]
+    form = CompiledForm("tt01", 1, document)
+    english = form.document.in_language("en")
+    labels = {doc.language: [n.condition.label for n in doc.root.walk() if n.name == "x"]
+              for doc in (form.document, english)}  # fmt: skip
+    assert labels == {"vi": ["Phương án 1"], "en": ["Option 1"]}
+
+    def words(language: str) -> tuple[list[str], str, str]:
+        cls = form_class(form, language)
+        return (
+            [choice.label for choice in cls.married.kwargs["choices"]],
+            cls.place.kwargs["choices"][0].label,
+            cls.raw.kwargs["description"],
+        )
+
+    assert words("en") == (
+        ["Yes", "No"],
+        "— Select —",
+        'Enter the data as JSON, e.g. {"key": "value"}',
+    )
+    assert words("vi")[:2] == (["Có", "Không"], "— Chọn —")
+    for shown, expected in ((english, ("Married", "Yes")), (form.document, ("Đã kết hôn", "Có"))):
+        (item, *_) = answers(shown, {"married": True}, Origins.fresh({})).blocks
+        assert (item.label, item.text) == expected

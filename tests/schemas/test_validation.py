@@ -61,6 +61,11 @@ def test_every_missing_required_field_is_reported_in_form_order(ct01: CompiledFo
         (
             "date_of_birth",
             "1980-02-30",
+            "Ngày, tháng, năm sinh: ngày 30/02/1980 không có trên lịch",
+        ),
+        (
+            "date_of_birth",
+            "30/02/1980",
             "Ngày, tháng, năm sinh không đúng định dạng ngày/tháng/năm (dd/mm/yyyy)",
         ),
         ("sex", "other", "Vui lòng chọn Giới tính trong danh sách"),
@@ -121,6 +126,8 @@ def test_id_number_must_agree_with_sex_and_birth_year(person_form: CompiledForm)
     assert [(e.key, e.message) for e in errors] == [
         (
             "person-personal_id",
+            # Prefixed with its group: a form may hold several people's ID numbers.
+            "Thông tin cá nhân: "
             "Số định danh cá nhân không khớp với giới tính hoặc năm sinh đã khai",
         )
     ]
@@ -146,7 +153,8 @@ def test_array_errors_point_at_the_row_and_use_the_item_label(person_form: Compi
     errors = person_form.validate({"members": members})
     # Format and presence first; whether the ID agrees is judged once the row is complete.
     assert [(e.path, e.message) for e in errors] == [
-        (("members", 1, "full_name"), "Vui lòng nhập Họ, chữ đệm và tên"),
+        # The group has no title of its own: the row is named, never the property.
+        (("members", 1, "full_name"), "Dòng 2: Vui lòng nhập Họ, chữ đệm và tên"),
     ]
     members[1]["full_name"] = "Nguyễn Minh Khôi"
     errors = person_form.validate({"members": members})
@@ -160,8 +168,8 @@ def test_definitions_can_word_their_own_messages(person_form: CompiledForm) -> N
     assert [(e.key, e.message, e.message_en) for e in errors] == [
         (
             "document-number",
-            "Số giấy tờ chỉ gồm chữ số và chữ in hoa",
-            "The document number has only digits and capital letters",
+            "Giấy tờ tùy thân: Số giấy tờ chỉ gồm chữ số và chữ in hoa",
+            "Identity document: The document number has only digits and capital letters",
         )
     ]
 

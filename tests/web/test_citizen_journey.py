@@ -135,11 +135,30 @@ def test_invalid_answers_get_field_errors_and_store_nothing(citizen: Citizen, ap
     assert _submission_count(app) == 0
 
 
-def test_unreadable_date_is_a_field_error(citizen: Citizen, app) -> None:  # type: ignore[no-untyped-def]
-    response = citizen.post_form("/forms/ct01", {**ANSWERS, "date_of_birth": "31/02/1980"})
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        # Written right, but no such day: not a format error.
+        ("31/02/1980", "Ngày, tháng, năm sinh: ngày 31/02/1980 không có trên lịch"),
+        ("1/13/1980", "Ngày, tháng, năm sinh: ngày 01/13/1980 không có trên lịch"),
+        ("1980-02-12", "không đúng định dạng ngày/tháng/năm"),
+        ("hôm qua", "không đúng định dạng ngày/tháng/năm"),
+    ],
+)
+def test_unreadable_date_is_a_field_error(citizen: Citizen, app, typed, message) -> None:  # type: ignore[no-untyped-def]
+    response = citizen.post_form("/forms/ct01", {**ANSWERS, "date_of_birth": typed})
     assert response.status_code == 422
-    assert "không đúng định dạng ngày/tháng/năm" in response.text
+    assert message in response.text
+    assert 'id="date_of_birth-error"' in response.text
     assert _submission_count(app) == 0
+
+
+def test_a_locked_choice_keeps_its_verified_value_after_an_error(citizen: Citizen) -> None:
+    """A disabled radio is not posted; the page after an error must still show it chosen."""
+    response = citizen.post_form("/forms/ct01", {**ANSWERS, "recipient": ""})
+    assert response.status_code == 422
+    checked = re.search(r'<input[^>]*name="sex"[^>]*value="male"[^>]*>', response.text)
+    assert checked is not None and "checked" in checked.group(0), checked
 
 
 def test_changing_a_locked_value_is_refused(citizen: Citizen, app) -> None:  # type: ignore[no-untyped-def]

@@ -127,3 +127,35 @@ def test_consent_for_an_unknown_form_is_404(
 ) -> None:
     _signed_in(client, demo_accounts)
     assert client.get("/forms/no-such-form/consent").status_code == 404
+
+
+def test_consent_lists_only_what_the_form_reads(
+    client: FlaskClient, demo_accounts: list[DemoAccount]
+) -> None:
+    """The test household form reads one thing, the citizen's name, and asks for no more."""
+    _signed_in(client, demo_accounts)
+    html = client.get("/forms/test-household/consent").text
+    asked = html.split("Dữ liệu sẽ được đọc", 1)[1].split("Mục đích và căn cứ", 1)[0]
+    items = re.findall(r"<(dt|li)>([^<]*)</\1>", asked)
+    assert items == [("dt", "Thông tin nhân thân"), ("li", "Họ, chữ đệm và tên")]
+    for other in ("ngày sinh", "dân tộc", "tôn giáo", "Căn cước", "email", "hộ gia đình"):
+        assert other not in asked
+
+
+def test_reloads_and_the_rest_of_one_journey_write_one_audit_row(
+    app: Flask, client: FlaskClient, demo_accounts: list[DemoAccount]
+) -> None:
+    person = _signed_in(client, demo_accounts)
+    person.decide("ct01")
+    for _ in range(3):
+        assert client.get("/forms/ct01").status_code == 200
+    assert person.post_form("/forms/ct01", ANSWERS).status_code == 303
+    client.get("/forms/ct01/review")
+    client.get("/forms/ct01/review")
+    assert person.confirm("/forms/ct01/review").status_code == 303
+    assert _count(app, PrefillRead) == 1
+    # A new decision starts a new journey: its first read is recorded again.
+    person.decide("ct01")
+    client.get("/forms/ct01")
+    client.get("/forms/ct01")
+    assert _count(app, PrefillRead) == 2

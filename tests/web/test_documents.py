@@ -65,4 +65,4 @@ def test_application_pdf_is_rendered_once_then_served_from_the_cache(
         submission = session.scalars(select(Submission)).one()
         expected = qr_payload(submission.tracking_code, submission.data)
     assert qr_codes(first.data) == [expected]
-    assert "(*) Thông tin được lấy từ Cơ sở dữ liệu quốc gia về dân cư." in text(first.data)
+    assert "(*) Thông tin đã được xác thực từ Cơ sở dữ liệu quốc gia về dân cư." in text(first.data)

@@ -96,7 +96,7 @@ def test_consent_page_in_english(citizen: Citizen) -> None:
     main = _main(citizen.client.get("/forms/ct01/consent").text)
     assert "Processing your registration or change of residence information" in main
     assert "Circular No. 66/2023/TT-BCA" in main and "Commune-level police" in main
-    assert "<dt>Personal details (name, date of birth" in main
+    assert "<dt>Personal details</dt>" in main
     assert "<li>Full name of the head of household</li>" in main
     assert "Thông tin nhân thân" not in main and "Họ tên chủ hộ" not in main
     assert 'id="language-notice"' not in main
@@ -148,6 +148,8 @@ def test_review_and_receipt_in_english_and_the_pdf_in_vietnamese(
     receipt = _main(citizen.client.get(confirmed.headers["Location"]).text)
     assert "Declaration of changes to residence information" in receipt
     assert "Full name" in receipt
+    assert "Commune-level police will consider your application" in receipt  # what happens next
+    assert "Permanent residence registration: 7 working days" in receipt
     pdf = citizen.client.get(confirmed.headers["Location"] + "/application.pdf")
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.data)).pages)
     assert "TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ" in text and "Full name" not in text

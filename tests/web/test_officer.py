@@ -181,7 +181,7 @@ def test_detail_marks_verified_answers_and_disputes(
     assert detail.status_code == 200
     assert "Đã xác thực" in detail.text and "Đăng ký tạm trú" in detail.text
     # The note stands on the disputed line itself, after the verified value it is about.
-    line = re.search(r"<dt>[^<]*Họ, chữ đệm và tên</dt><dd>(.*?)</dd>", detail.text, re.S)
+    line = re.search(r"<dt>[^<]*Họ, chữ đệm và tên</dt>\s*<dd>(.*?)</dd>", detail.text, re.S)
     assert line, detail.text
     assert "Nguyễn Văn An" in line.group(
         1

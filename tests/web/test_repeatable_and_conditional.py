@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from flask import Flask
 from sqlalchemy import select
@@ -46,6 +48,44 @@ def test_rows_are_added_and_removed_without_javascript(citizen: Citizen) -> None
     )
     assert 'value="Trần Thị Bích Ngọc"' in removed.text
     assert "Nguyễn Minh Khôi" not in removed.text
+
+
+def _autofocused(html: str) -> list[str]:
+    """The ids of the elements the page asks the browser to focus on load."""
+    tags = re.findall(r"<(?:input|select|textarea|button)\b[^>]*>", html)
+    return [
+        re.search(r'\bid="([^"]+)"', tag).group(1)  # type: ignore[union-attr]
+        for tag in tags
+        if re.search(r"\sautofocus\b", tag)
+    ]
+
+
+def _rows(citizen: Citizen, page: str, names: dict[int, str], action: str) -> str:
+    data = {f"members-{i}-member_name": name for i, name in names.items()}
+    response = citizen.client.post(
+        URL, data={"csrf_token": csrf_token(page), "married": "false", **data, "_action": action}
+    )
+    assert response.status_code == 200, response.text
+    return response.text
+
+
+def test_row_changes_return_to_the_table_with_focus_on_the_row(citizen: Citizen) -> None:
+    page = citizen.client.get(URL).text
+    assert _autofocused(page) == []
+    added = _rows(citizen, page, {0: "Khôi"}, "add:members")
+    assert _autofocused(added) == ["members-1-member_name"]  # the new row's first question
+    three = _rows(citizen, added, {0: "Khôi", 1: "Mai"}, "add:members")
+    assert _autofocused(three) == ["members-2-member_name"]
+    middle = _rows(citizen, three, {0: "Khôi", 1: "Mai", 2: "Lan"}, "remove:members-1")
+    # The rows that follow are renumbered, so the next post names only fields the form has.
+    assert 'value="Mai"' not in middle and "members-2" not in middle
+    assert re.search(r'id="members-1-member_name"[^>]*value="Lan"', middle)
+    assert _autofocused(middle) == ["members-1-member_name"]  # the row that followed it
+    last = _rows(citizen, middle, {0: "Khôi", 1: "Lan"}, "remove:members-1")
+    assert _autofocused(last) == ["members-add"]  # no row follows: the add button
+    assert 'value="add:members"' in last
+    gone = _rows(citizen, last, {0: "Khôi"}, "remove:members-9")  # already gone: nothing moves
+    assert _autofocused(gone) == []
 
 
 def test_conditional_section_is_shown_with_its_hint_and_decided_by_the_server(

@@ -117,7 +117,7 @@ def _owner_and_prefill(
 ) -> tuple[int, dict[tuple[str, ...], Prefilled]]:
     """Whose submission it is, and the verified values its locked fields must keep."""
     document = compiled(version).document
-    code = str(document.meta.get("code", version.form_id))
+    code = document.code
     if caller.account is not None:
         account = caller.account
         if consent_state(get_session(), account.id, document) is not ConsentState.AGREED:
