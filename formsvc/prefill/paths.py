@@ -22,7 +22,7 @@ from typing import Any
 from formsvc.prefill.models import HEAD_OF_HOUSEHOLD, Citizen
 from formsvc.prefill.units import full_address
 
-__all__ = ["CATEGORIES", "PATHS", "ItemField", "PrefillPath", "jsonable"]
+__all__ = ["CATEGORIES", "CATEGORIES_EN", "PATHS", "ItemField", "PrefillPath", "jsonable"]
 
 # Categories of personal data, as the consent page names them.
 IDENTITY = "identity"
@@ -41,6 +41,14 @@ CATEGORIES = {
     HOUSEHOLD: "Thông tin hộ gia đình",
     FAMILY: "Thông tin người thân",
     CONTACT: "Thông tin liên lạc",
+}
+CATEGORIES_EN = {
+    IDENTITY: "Personal details",
+    DOCUMENTS: "Identity documents",
+    RESIDENCE: "Residence",
+    HOUSEHOLD: "Household",
+    FAMILY: "Relatives",
+    CONTACT: "Contact details",
 }
 
 
@@ -82,6 +90,10 @@ class PrefillPath:
     reads: tuple[str, ...]
     get: Callable[[Citizen], Any]
     items: tuple[ItemField, ...] = field(default=())
+    label_en: str = ""  # the label on English pages (consent)
+
+    def label_in(self, language: str) -> str:
+        return self.label_en if language == "en" and self.label_en else self.label
 
     @property
     def item_keys(self) -> frozenset[str]:
@@ -94,11 +106,12 @@ class PrefillPath:
 
 
 def _attribute(
-    path: str, kind: str, label: str, description: str, category: str, chain: str
+    path: str, kind: str, label: str, description: str, category: str, chain: str, label_en: str
 ) -> PrefillPath:
     return PrefillPath(
-        path, kind, label, description, category, (chain,), lambda c: _walk(c, chain)
-    )
+        path, kind, label, description, category, (chain,), lambda c: _walk(c, chain),
+        label_en=label_en,
+    )  # fmt: skip
 
 
 def _zero_padded(chain: str, width: int) -> Callable[[Citizen], Any]:
@@ -126,6 +139,7 @@ def _address_reads(owner: str, kind: str) -> tuple[str, ...]:
 
 
 def _residence(kind: str, label: str, description: str) -> list[PrefillPath]:
+    """``description`` is the English name of the residence, e.g. "Permanent residence"."""
     """A residence as text plus its parts, e.g. citizen.permanent_address(.ward)."""
     base = f"citizen.{kind}_address"
     column = f"{kind}_"
@@ -133,23 +147,25 @@ def _residence(kind: str, label: str, description: str) -> list[PrefillPath]:
     return [
         PrefillPath(
             base, "string", label, f"{description}: street, ward and province as one line.",
-            RESIDENCE, _address_reads("", column), _address("", column),
+            RESIDENCE, _address_reads("", column), _address("", column), label_en=description,
         ),
         _attribute(f"{base}.street", "string", f"{label} – số nhà, đường, thôn/ấp",
                    f"{description}: house number and street, or hamlet.", RESIDENCE,
-                   f"{column}street"),
+                   f"{column}street", f"{description} – house number, street, village"),
         _attribute(f"{base}.ward", "string", f"{label} – xã/phường/đặc khu",
                    f"{description}: name of the commune, ward or special zone.", RESIDENCE,
-                   f"{ward}.name"),
+                   f"{ward}.name", f"{description} – commune, ward or special zone"),
         PrefillPath(f"{base}.ward_code", "string", f"{label} – mã xã/phường",
                     f"{description}: 5-digit code of the commune or ward.", RESIDENCE,
-                    (f"{ward}_code",), _zero_padded(f"{ward}_code", 5)),
+                    (f"{ward}_code",), _zero_padded(f"{ward}_code", 5),
+                    label_en=f"{description} – commune or ward code"),
         _attribute(f"{base}.province", "string", f"{label} – tỉnh/thành phố",
                    f"{description}: name of the province or city.", RESIDENCE,
-                   f"{ward}.province.name"),
+                   f"{ward}.province.name", f"{description} – province or city"),
         PrefillPath(f"{base}.province_code", "string", f"{label} – mã tỉnh/thành phố",
                     f"{description}: 2-digit code of the province or city.", RESIDENCE,
-                    (f"{ward}.province_code",), _zero_padded(f"{ward}.province_code", 2)),
+                    (f"{ward}.province_code",), _zero_padded(f"{ward}.province_code", 2),
+                    label_en=f"{description} – province or city code"),
     ]  # fmt: skip
 
 
@@ -171,33 +187,38 @@ def _birth_year(chain: str) -> Callable[[Citizen], Any]:
 
 
 _RELATIVES = {
-    "father": ("cha", "The father's"),
-    "mother": ("mẹ", "The mother's"),
-    "spouse": ("vợ/chồng", "The spouse's"),
+    "father": ("cha", "The father's", "Father's"),
+    "mother": ("mẹ", "The mother's", "Mother's"),
+    "spouse": ("vợ/chồng", "The spouse's", "Spouse's"),
 }
 
 
 def _relative(relation: str) -> list[PrefillPath]:
     """The same facts about each linked relative: name, ID, birth, ethnicity, residence."""
-    word, whose = _RELATIVES[relation]
+    word, whose, label = _RELATIVES[relation]
     base = f"citizen.{relation}"
     return [
         _attribute(f"{base}.full_name", "string", f"Họ, chữ đệm và tên của {word}",
-                   f"{whose} full name.", FAMILY, f"{relation}.full_name"),
+                   f"{whose} full name.", FAMILY, f"{relation}.full_name", f"{label} full name"),
         _attribute(f"{base}.personal_id", "string", f"Số định danh cá nhân của {word}",
-                   f"{whose} 12-digit personal ID number.", FAMILY, f"{relation}.personal_id"),
+                   f"{whose} 12-digit personal ID number.", FAMILY, f"{relation}.personal_id",
+                   f"{label} personal identification number"),
         _attribute(f"{base}.date_of_birth", "date", f"Ngày sinh của {word}",
-                   f"{whose} date of birth.", FAMILY, f"{relation}.date_of_birth"),
+                   f"{whose} date of birth.", FAMILY, f"{relation}.date_of_birth",
+                   f"{label} date of birth"),
         PrefillPath(f"{base}.birth_year", "integer", f"Năm sinh của {word}",
                     f"{whose} year of birth (forms that ask only the year).", FAMILY,
-                    (f"{relation}.date_of_birth",), _birth_year(f"{relation}.date_of_birth")),
+                    (f"{relation}.date_of_birth",), _birth_year(f"{relation}.date_of_birth"),
+                    label_en=f"{label} year of birth"),
         _attribute(f"{base}.ethnicity", "string", f"Dân tộc của {word}",
-                   f"{whose} ethnicity.", FAMILY, f"{relation}.ethnicity"),
+                   f"{whose} ethnicity.", FAMILY, f"{relation}.ethnicity", f"{label} ethnic group"),
         _attribute(f"{base}.nationality", "string", f"Quốc tịch của {word}",
-                   f"{whose} nationality.", FAMILY, f"{relation}.nationality"),
+                   f"{whose} nationality.", FAMILY, f"{relation}.nationality",
+                   f"{label} nationality"),
         PrefillPath(f"{base}.permanent_address", "string", f"Nơi thường trú của {word}",
                     f"{whose} permanent residence as one line.", FAMILY,
-                    _address_reads(relation, "permanent_"), _address(relation, "permanent_")),
+                    _address_reads(relation, "permanent_"), _address(relation, "permanent_"),
+                    label_en=f"{label} permanent residence"),
     ]  # fmt: skip
 
 
@@ -228,52 +249,77 @@ def _children(citizen: Citizen) -> list[dict[str, Any]]:
 
 _SCALARS = [
     ("citizen.full_name", "string", "Họ, chữ đệm và tên",
-     "Full name at birth (họ, chữ đệm và tên khai sinh), surname first.", IDENTITY, "full_name"),
+     "Full name at birth (họ, chữ đệm và tên khai sinh), surname first.", IDENTITY, "full_name",
+     "Full name"),
     ("citizen.other_name", "string", "Tên gọi khác", "Other name, if one is recorded.",
-     IDENTITY, "other_name"),
+     IDENTITY, "other_name",
+     "Other name"),
     ("citizen.date_of_birth", "date", "Ngày, tháng, năm sinh", "Date of birth.", IDENTITY,
-     "date_of_birth"),
-    ("citizen.sex", "string", "Giới tính", 'Sex: "male" or "female".', IDENTITY, "sex"),
+     "date_of_birth",
+     "Date of birth"),
+    ("citizen.sex", "string", "Giới tính", 'Sex: "male" or "female".', IDENTITY, "sex",
+     "Sex"),
     ("citizen.place_of_birth", "string", "Nơi sinh", "Place of birth.", IDENTITY,
-     "place_of_birth"),
+     "place_of_birth",
+     "Place of birth"),
     ("citizen.place_of_birth_registration", "string", "Nơi đăng ký khai sinh",
-     "The authority where the birth was registered.", IDENTITY, "birth_registration_place"),
-    ("citizen.hometown", "string", "Quê quán", "Hometown (quê quán).", IDENTITY, "hometown"),
+     "The authority where the birth was registered.", IDENTITY, "birth_registration_place",
+     "Place of birth registration"),
+    ("citizen.hometown", "string", "Quê quán", "Hometown (quê quán).", IDENTITY, "hometown",
+     "Hometown"),
     ("citizen.ethnicity", "string", "Dân tộc", "Ethnicity, e.g. Kinh, Khmer, Tày.", IDENTITY,
-     "ethnicity"),
+     "ethnicity",
+     "Ethnic group"),
     ("citizen.religion", "string", "Tôn giáo", 'Religion; "Không" when none.', IDENTITY,
-     "religion"),
-    ("citizen.nationality", "string", "Quốc tịch", "Nationality.", IDENTITY, "nationality"),
+     "religion",
+     "Religion"),
+    ("citizen.nationality", "string", "Quốc tịch", "Nationality.", IDENTITY, "nationality",
+     "Nationality"),
     ("citizen.blood_group", "string", "Nhóm máu", "Blood group (A, B, AB, O) if recorded.",
-     IDENTITY, "blood_group"),
+     IDENTITY, "blood_group",
+     "Blood group"),
     ("citizen.marital_status", "string", "Tình trạng hôn nhân",
-     "Chưa kết hôn, Đã kết hôn, Đã ly hôn or Góa.", IDENTITY, "marital_status"),
+     "Chưa kết hôn, Đã kết hôn, Đã ly hôn or Góa.", IDENTITY, "marital_status",
+     "Marital status"),
     ("citizen.date_of_death", "date", "Ngày chết", "Date of death, if recorded.", IDENTITY,
-     "date_of_death"),
+     "date_of_death",
+     "Date of death"),
     ("citizen.personal_id", "string", "Số định danh cá nhân",
-     "12-digit personal ID number (số định danh cá nhân).", DOCUMENTS, "personal_id"),
+     "12-digit personal ID number (số định danh cá nhân).", DOCUMENTS, "personal_id",
+     "Personal identification number"),
     ("citizen.id_card.number", "string", "Số thẻ Căn cước/CCCD",
-     "Number of the current ID card.", DOCUMENTS, "id_card_number"),
+     "Number of the current ID card.", DOCUMENTS, "id_card_number",
+     "Identity card number"),
     ("citizen.id_card.issue_date", "date", "Ngày cấp thẻ Căn cước/CCCD",
-     "Issue date of the current ID card.", DOCUMENTS, "id_card_issue_date"),
+     "Issue date of the current ID card.", DOCUMENTS, "id_card_issue_date",
+     "Identity card date of issue"),
     ("citizen.id_card.issue_place", "string", "Nơi cấp thẻ Căn cước/CCCD",
-     "Issuing authority of the current ID card.", DOCUMENTS, "id_card_issue_place"),
+     "Issuing authority of the current ID card.", DOCUMENTS, "id_card_issue_place",
+     "Identity card place of issue"),
     ("citizen.id_card.expiry_date", "date", "Có giá trị đến",
      "Expiry date of the current ID card; empty when it does not expire.", DOCUMENTS,
-     "id_card_expiry_date"),
+     "id_card_expiry_date",
+     "Identity card valid until"),
     ("citizen.old_id_number", "string", "Số Chứng minh nhân dân",
-     "The old 9-digit ID number (CMND), if one was issued.", DOCUMENTS, "old_id_number"),
-    ("citizen.phone", "string", "Số điện thoại", "10-digit mobile number.", CONTACT, "phone"),
-    ("citizen.email", "string", "Email", "Email address.", CONTACT, "email"),
+     "The old 9-digit ID number (CMND), if one was issued.", DOCUMENTS, "old_id_number",
+     "Old identity card (CMND) number"),
+    ("citizen.phone", "string", "Số điện thoại", "10-digit mobile number.", CONTACT, "phone",
+     "Phone number"),
+    ("citizen.email", "string", "Email", "Email address.", CONTACT, "email",
+     "Email"),
     ("citizen.relationship_to_head", "string", "Mối quan hệ với chủ hộ",
      'Relationship to the head of household, e.g. "Chủ hộ", "Vợ", "Con đẻ".', HOUSEHOLD,
-     "relationship_to_head"),
+     "relationship_to_head",
+     "Relationship to the head of household"),
     ("citizen.household.head.full_name", "string", "Họ tên chủ hộ",
-     "Full name of the head of the citizen's household.", HOUSEHOLD, "household.head.full_name"),
+     "Full name of the head of the citizen's household.", HOUSEHOLD, "household.head.full_name",
+     "Full name of the head of household"),
     ("citizen.household.head.personal_id", "string", "Số định danh cá nhân của chủ hộ",
-     "Personal ID number of the head of household.", HOUSEHOLD, "household.head.personal_id"),
+     "Personal ID number of the head of household.", HOUSEHOLD, "household.head.personal_id",
+     "Personal identification number of the head of household"),
     ("citizen.household.head.date_of_birth", "date", "Ngày sinh của chủ hộ",
-     "Date of birth of the head of household.", HOUSEHOLD, "household.head.date_of_birth"),
+     "Date of birth of the head of household.", HOUSEHOLD, "household.head.date_of_birth",
+     "Date of birth of the head of household"),
 ]  # fmt: skip
 
 _DEFINITIONS: list[PrefillPath] = [
@@ -283,11 +329,13 @@ _DEFINITIONS: list[PrefillPath] = [
         'Kind of the current ID card: "can_cuoc" (issued from 1 July 2024) or '
         '"can_cuoc_cong_dan" (earlier), as the identity-document component\'s choices.',
         DOCUMENTS, ("id_card_number", "id_card_issue_date"), _id_card_kind,
+        label_en="Type of identity card",
     ),
     PrefillPath(
         "citizen.birth_year", "integer", "Năm sinh",
         "Year of birth (forms that ask only the year, such as a parent on a birth "
         "registration).", IDENTITY, ("date_of_birth",), _birth_year("date_of_birth"),
+        label_en="Year of birth",
     ),
     *_residence("permanent", "Nơi thường trú", "Permanent residence"),
     *_residence("temporary", "Nơi tạm trú", "Temporary residence"),
@@ -296,6 +344,7 @@ _DEFINITIONS: list[PrefillPath] = [
         "citizen.household.address", "string", "Địa chỉ hộ gia đình",
         "Address the household is registered at, as one line.", HOUSEHOLD,
         _address_reads("household", ""), _address("household", ""),
+        label_en="Household address",
     ),
     PrefillPath(
         "citizen.household.members", "array", "Thành viên hộ gia đình",
@@ -303,7 +352,7 @@ _DEFINITIONS: list[PrefillPath] = [
         "date of birth.", HOUSEHOLD,
         ("household.members.relationship_to_head",
          *(f"household.members.{item.key}" for item in MEMBER_ITEMS)),
-        _members, MEMBER_ITEMS,
+        _members, MEMBER_ITEMS, label_en="Household members",
     ),
     *_relative("father"),
     *_relative("mother"),
@@ -312,6 +361,7 @@ _DEFINITIONS: list[PrefillPath] = [
         "citizen.children", "array", "Con",
         "The citizen's children (linked by their father or mother), oldest first.", FAMILY,
         tuple(f"children.{item.key}" for item in CHILD_ITEMS), _children, CHILD_ITEMS,
+        label_en="Children",
     ),
 ]  # fmt: skip
 

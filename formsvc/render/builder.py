@@ -20,6 +20,8 @@ from wtforms.utils import unset_value
 from formsvc.render.fields import checkboxes_for, field_for, json_field_for
 from formsvc.render.values import choices
 from formsvc.schemas import CompiledForm, FieldError, FormDocument, Node
+from formsvc.schemas.messages import Bilingual
+from formsvc.schemas.translation import SOURCE_LANGUAGE
 
 __all__ = [
     "PositionsField",
@@ -34,9 +36,11 @@ __all__ = [
     "nest",
 ]
 
-# One class per compiled version; weak keys so a version dropped from the catalogue cache
-# takes its class with it.
-_CLASSES: weakref.WeakKeyDictionary[CompiledForm, type[FlaskForm]] = weakref.WeakKeyDictionary()
+# One class per compiled version and language; weak keys so a version dropped from the
+# catalogue cache takes its classes with it.
+_CLASSES: weakref.WeakKeyDictionary[CompiledForm, dict[str, type[FlaskForm]]] = (
+    weakref.WeakKeyDictionary()
+)
 _EMPTY: tuple[Any, ...] = (None, "", {}, [])
 
 
@@ -49,18 +53,18 @@ class PositionsField(FormField):
         super().process(formdata, data, extra_filters)
 
 
-def _class_for(node: Node, base: type[Form], name: str) -> type[Form]:
-    attributes = {child.name: _unbound(child, name) for child in node.children}
+def _class_for(node: Node, base: type[Form], name: str, language: str) -> type[Form]:
+    attributes = {child.name: _unbound(child, name, language) for child in node.children}
     return type(name, (base,), attributes)
 
 
-def _unbound(node: Node, owner: str) -> Field:
+def _unbound(node: Node, owner: str, language: str) -> Field:
     """The field for any node: groups, repeatable groups, choice lists, scalars, or JSON."""
     label = node.title
     if node.schema.get("x-widget") == "json":
-        return json_field_for(node)
+        return json_field_for(node, language)
     if node.children:  # an object, or a fixed-length array's positions
-        sub = _class_for(node, Form, f"{owner}_{node.name}")
+        sub = _class_for(node, Form, f"{owner}_{node.name}", language)
         group = PositionsField if node.kind == "array" else FormField
         return group(sub, label=label, separator="-", description=node.description or "")
     if node.item is not None:
@@ -69,11 +73,11 @@ def _unbound(node: Node, owner: str) -> Field:
         if options is not None and not item.children:
             return checkboxes_for(node, options)
         if item.kind in ("object", "array") and not item.children:
-            return json_field_for(node)
+            return json_field_for(node, language)
         if not item.children and not item.schema.get("title"):
             # A row of a list of plain values is labelled by the list, not its property name.
             item = replace(item, schema={**item.schema, "title": label})
-        entry = _unbound(item, f"{owner}_{node.name}")
+        entry = _unbound(item, f"{owner}_{node.name}", language)
         return FieldList(
             entry,
             label=label,
@@ -82,16 +86,20 @@ def _unbound(node: Node, owner: str) -> Field:
             max_entries=node.schema.get("maxItems"),
         )
     if node.kind in ("object", "array"):
-        return json_field_for(node)
-    return field_for(node)
+        return json_field_for(node, language)
+    return field_for(node, language)
 
 
-def form_class(form: CompiledForm) -> type[FlaskForm]:
-    """The (CSRF-protected) form class of a version; versions are immutable, so cache it."""
-    cls = _CLASSES.get(form)
+def form_class(form: CompiledForm, language: str = SOURCE_LANGUAGE) -> type[FlaskForm]:
+    """The (CSRF-protected) form class of a version, its labels, hints and choices in
+    ``language`` where the definition gives them; versions are immutable, so cache it."""
+    classes = _CLASSES.setdefault(form, {})
+    cls = classes.get(language)
     if cls is None:
-        document = form.document
-        cls = _CLASSES[form] = _class_for(document.root, FlaskForm, f"Form_{document.form_id}")
+        document = form.document.in_language(language)
+        cls = classes[language] = _class_for(
+            document.root, FlaskForm, f"Form_{document.form_id}", language
+        )
     return cls
 
 
@@ -223,14 +231,16 @@ def apply_errors(form: Form, errors: list[FieldError]) -> list[FieldError]:
     placed: list[FieldError] = []
     for error in errors:
         field = _field_at(form, error.path)
-        if isinstance(field, FormField | FieldList):
-            group_errors(field).append(error.message)
-        elif field is not None:
-            if not isinstance(field.errors, list):
-                field.errors = list(field.errors)
-            field.errors.append(error.message)
-        if field is not None and field.id != error.key:
-            error = replace(error, path=_path_of(field.id))
+        if field is not None:
+            message = Bilingual(error.message, error.message_en)
+            if isinstance(field, FormField | FieldList):
+                group_errors(field).append(message)
+            else:
+                if not isinstance(field.errors, list):
+                    field.errors = list(field.errors)
+                field.errors.append(message)
+            if field.id != error.key:
+                error = replace(error, path=_path_of(field.id))
         placed.append(error)
     order = {name: index for index, name in enumerate(field_names(form))}
     return sorted(placed, key=lambda error: order.get(error.key, len(order)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -29,9 +30,10 @@ from wtforms import (
 )
 
 from formsvc import safejson
-from formsvc.render.values import DATE_FORMAT, choices, format_date, html_value
+from formsvc.render.values import DATE_FORMAT, choices, format_date, html_value, yes_no
 from formsvc.schemas import Node
 from formsvc.schemas.messages import Bilingual, message_for
+from formsvc.schemas.translation import SOURCE_LANGUAGE
 
 __all__ = [
     "DayMonthYearField",
@@ -63,7 +65,25 @@ def _message(keyword: str, label: str, fmt: str | None = None, limit: Any = None
 _DATE_SHAPE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
-_YES_NO = [(True, "Có"), (False, "Không")]
+@dataclass(frozen=True)
+class _Words:
+    """The few texts a control adds to the definition's own, in the page's language (the
+    form class is built per language; this package does not reach for Flask-Babel)."""
+
+    yes: str
+    no: str
+    choose: str  # a drop-down list's empty first entry
+    json_hint: str  # a JSON box's hint where the definition gives none
+
+
+_WORDS = {
+    "vi": _Words(*yes_no("vi"), "— Chọn —", 'Nhập dữ liệu dạng JSON, ví dụ {"khóa": "giá trị"}'),
+    "en": _Words(*yes_no("en"), "— Select —", 'Enter the data as JSON, e.g. {"key": "value"}'),
+}
+
+
+def _words(language: str) -> _Words:
+    return _WORDS.get(language, _WORDS[SOURCE_LANGUAGE])
 
 
 class DayMonthYearField(StringField):
@@ -176,74 +196,77 @@ def _disable_if_locked(node: Node, kw: dict[str, Any]) -> None:
         kw["render_kw"]["disabled"] = True
 
 
-def _choice(node: Node, kw: dict[str, Any], options: list[tuple[Any, str]]) -> Field:
+def _choice(node: Node, kw: dict[str, Any], options: list[tuple[Any, str]], words: _Words) -> Field:
     entries = [SelectChoice(html_value(value), label) for value, label in options]
     widget = node.schema.get("x-widget")
     _disable_if_locked(node, kw)
     coerce = _coercion(options)
     if widget == "radio" or (widget != "select" and len(options) <= _RADIO_LIMIT):
         return RadioField(choices=entries, coerce=coerce, validate_choice=False, **kw)
-    blank = SelectChoice("", "— Chọn —")
+    blank = SelectChoice("", words.choose)
     return SelectField(choices=[blank, *entries], coerce=coerce, validate_choice=False, **kw)
 
 
-def _date(node: Node, kw: dict[str, Any]) -> Field:
+def _date(node: Node, kw: dict[str, Any], words: _Words) -> Field:
     kw["render_kw"].update(placeholder="dd/mm/yyyy", inputmode="numeric")
     return DayMonthYearField(**kw)
 
 
-def _digits(node: Node, kw: dict[str, Any]) -> Field:
+def _digits(node: Node, kw: dict[str, Any], words: _Words) -> Field:
     kw["render_kw"].update(inputmode="numeric")
     return StringField(**kw)
 
 
-def _number(node: Node, kw: dict[str, Any]) -> Field:
+def _number(node: Node, kw: dict[str, Any], words: _Words) -> Field:
     integer = node.kind == "integer"
     kw["render_kw"]["inputmode"] = "numeric" if integer else "decimal"
     return NumberField(integer=integer, **kw)
 
 
-def _boolean(node: Node, kw: dict[str, Any]) -> Field:
+def _boolean(node: Node, kw: dict[str, Any], words: _Words) -> Field:
     """Yes/no questions as two radios (GOV.UK pattern); x-widget "checkbox" for a tick box."""
     if node.schema.get("x-widget") == "checkbox":
         return BooleanField(**kw)
-    return _choice(node, kw, _YES_NO)
+    return _choice(node, kw, [(True, words.yes), (False, words.no)], words)
 
 
-_BY_FORMAT: dict[str, Callable[[Node, dict[str, Any]], Field]] = {
+_Maker = Callable[[Node, dict[str, Any], _Words], Field]
+
+_BY_FORMAT: dict[str, _Maker] = {
     "date": _date,
-    "email": lambda node, kw: EmailField(**kw),
-    "phone": lambda node, kw: TelField(**kw),
+    "email": lambda node, kw, words: EmailField(**kw),
+    "phone": lambda node, kw, words: TelField(**kw),
     "personal-id": _digits,
 }
 
-_BY_WIDGET: dict[str, Callable[[Node, dict[str, Any]], Field]] = {
-    "textarea": lambda node, kw: TextAreaField(**kw),
-    "json": lambda node, kw: JsonField(**kw),
+_BY_WIDGET: dict[str, _Maker] = {
+    "textarea": lambda node, kw, words: TextAreaField(**kw),
+    "json": lambda node, kw, words: JsonField(**kw),
 }
 
-_BY_TYPE: dict[str, Callable[[Node, dict[str, Any]], Field]] = {
-    "string": lambda node, kw: StringField(**kw),
+_BY_TYPE: dict[str, _Maker] = {
+    "string": lambda node, kw, words: StringField(**kw),
     "integer": _number,
     "number": _number,
     "boolean": _boolean,
 }
 
 
-def field_for(node: Node) -> Field:
-    """The unbound field for a scalar node."""
+def field_for(node: Node, language: str = SOURCE_LANGUAGE) -> Field:
+    """The unbound field for a scalar node, for a page in ``language``."""
     schema: Mapping[str, Any] = node.schema
     kw = _kwargs(node)
+    words = _words(language)
     widget = schema.get("x-widget")
     if widget in _BY_WIDGET:
-        return _BY_WIDGET[widget](node, kw)
+        return _BY_WIDGET[widget](node, kw, words)
     options = choices(schema)
     if options is not None and widget != "text":  # "text": typed, then checked against them
-        return _choice(node, kw, options)
+        return _choice(node, kw, options, words)
     fmt = schema.get("format")
     if fmt in _BY_FORMAT:
-        return _BY_FORMAT[fmt](node, kw)
-    return _BY_TYPE.get(node.kind, _BY_TYPE["string"])(node, kw)
+        return _BY_FORMAT[fmt](node, kw, words)
+    return _BY_TYPE.get(node.kind, _BY_TYPE["string"])(node, kw, words)
 
 
 def checkboxes_for(node: Node, options: list[tuple[Any, str]]) -> Field:
@@ -259,7 +282,7 @@ def checkboxes_for(node: Node, options: list[tuple[Any, str]]) -> Field:
     )
 
 
-def json_field_for(node: Node) -> Field:
+def json_field_for(node: Node, language: str = SOURCE_LANGUAGE) -> Field:
     kw = _kwargs(node)
-    kw["description"] = node.description or 'Nhập dữ liệu dạng JSON, ví dụ {"khóa": "giá trị"}'
+    kw["description"] = node.description or _words(language).json_hint
     return JsonField(**kw)

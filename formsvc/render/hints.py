@@ -16,24 +16,52 @@ def _sibling(parent: Node, name: str) -> Node | None:
     return next((child for child in parent.children if child.name == name), None)
 
 
-def condition_hint(parent: Node, node: Node) -> str:
+# (Vietnamese, English) wordings; the labels and choices put in them come from the definition
+# in the page's language.
+_WORDING: dict[str, tuple[str, str]] = {
+    "alternative": (
+        "{label}: chỉ điền nếu trường hợp của bạn là như vậy",
+        "{label}: fill in only if this is your case",
+    ),
+    "unknown": (
+        "Chỉ điền nếu áp dụng với trường hợp của bạn",
+        "Fill in only if this applies to you",
+    ),
+    "dependent": ("Chỉ điền nếu đã điền «{control}»", "Fill in only if you answered “{control}”"),
+    "if": ("Chỉ điền nếu «{control}» là {shown}", "Fill in only if “{control}” is {shown}"),
+    "else": (
+        "Chỉ điền nếu «{control}» không phải là {shown}",
+        "Fill in only if “{control}” is not {shown}",
+    ),
+    "or": (" hoặc ", " or "),
+    "quoted": ("«{}»", "“{}”"),
+}
+
+
+def _words(key: str, language: str) -> str:
+    vietnamese, english = _WORDING[key]
+    return english if language == "en" else vietnamese
+
+
+def condition_hint(parent: Node, node: Node, language: str = "vi") -> str:
+    """``language`` is the page's; pass nodes of the document in that language."""
     condition = node.condition
     if condition is None:
         return ""
     if condition.label:
-        return (
-            condition.label
-            if condition.kind != "alternative"
-            else (f"{condition.label}: chỉ điền nếu trường hợp của bạn là như vậy")
-        )
+        if condition.kind != "alternative":
+            return condition.label
+        return _words("alternative", language).format(label=condition.label)
     control = _sibling(parent, condition.field[-1]) if condition.field else None
     if control is None:
-        return "Chỉ điền nếu áp dụng với trường hợp của bạn"
+        return _words("unknown", language)
     if condition.kind == "dependent":
-        return f"Chỉ điền nếu đã điền «{control.title}»"
-    shown = " hoặc ".join(f"«{display(control.schema, value)}»" for value in condition.values)
-    verb = "không phải là" if condition.kind == "else" else "là"
-    return f"Chỉ điền nếu «{control.title}» {verb} {shown}"
+        return _words("dependent", language).format(control=control.title)
+    quoted = _words("quoted", language)
+    shown = _words("or", language).join(
+        quoted.format(display(control.schema, value, language)) for value in condition.values
+    )
+    return _words(condition.kind, language).format(control=control.title, shown=shown)
 
 
 def condition_values(node: Node) -> list[str]:

@@ -194,6 +194,7 @@ class Layout:
     ) -> None:
         self.nodes = document.nodes()
         self.title = document.title
+        self.language = document.language  # yes and no in it; labels are the document's
         self.data = data
         self.origins = origins
         self.kind = kind
@@ -268,7 +269,12 @@ class Layout:
             return
         answered = [entry for entry in unnamed if _answered(entry[2])]
         for index, (key, label, answer) in enumerate(answered, start=start):
-            yield Item(f"{prefix}{index}.", label, field_name((*name, key)), _text({}, answer))
+            yield Item(
+                f"{prefix}{index}.",
+                label,
+                field_name((*name, key)),
+                _text({}, answer, self.language),
+            )
 
     def block(self, node: Node, number: str, source: Any, offset: int, name: Path) -> Block:
         if node.children:
@@ -282,7 +288,7 @@ class Layout:
         value = lookup(source, node.path[offset:])
         max_length = node.schema.get("maxLength")
         long_text = node.schema.get("x-widget") == "textarea" or (max_length or 0) >= _LONG_TEXT
-        text, options = _answer(node, value)
+        text, options = _answer(node, value, self.language)
         answered = _answered(value)
         return Item(
             number=number,
@@ -336,7 +342,7 @@ class Layout:
                             "",
                             key,
                             field_name((*name, str(index), key)),
-                            _text({}, lookup(row, (key,))),
+                            _text({}, lookup(row, (key,)), self.language),
                         )
                         for key in unnamed
                     ),
@@ -392,26 +398,26 @@ class Layout:
         return f"Chỉ khai nếu “{trigger.title}” {verb} {wording}"
 
 
-def _text(schema: Mapping[str, Any], value: Any) -> str:
+def _text(schema: Mapping[str, Any], value: Any, language: str) -> str:
     """An answer as printed; what the form does not describe field by field prints as JSON."""
     if isinstance(value, Mapping | list):
         return json.dumps(value, ensure_ascii=False)
-    return display(schema, value)
+    return display(schema, value, language)
 
 
-def _answer(node: Node, value: Any) -> tuple[str, tuple[Choice, ...]]:
+def _answer(node: Node, value: Any, language: str) -> tuple[str, tuple[Choice, ...]]:
     """The printed answer and, for choices, every option with the chosen ones ticked."""
     if node.item is not None:  # a list of plain values, e.g. ticked choices
         values = value if isinstance(value, list) else []
-        text = ", ".join(_text(node.item.schema, v) for v in values)
+        text = ", ".join(_text(node.item.schema, v, language) for v in values)
         options = choices(node.item.schema) or []
         return text, tuple(Choice(label, str(const), const in values) for const, label in options)
     if node.kind == "boolean":
-        return _text(node.schema, value), tuple(
+        return _text(node.schema, value, language), tuple(
             Choice(label, key, value is flag) for key, label, flag in _BOOLEAN
         )
     options = choices(node.schema) or []
-    return _text(node.schema, value), tuple(
+    return _text(node.schema, value, language), tuple(
         Choice(label, str(const), const == value) for const, label in options
     )
 

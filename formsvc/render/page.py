@@ -8,20 +8,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import current_app, render_template
+from flask import current_app, render_template, session
 
 from formsvc.render.builder import apply_errors, defaults, form_class
 from formsvc.schemas import CompiledForm, FieldError
+from formsvc.schemas.translation import SOURCE_LANGUAGE
 
 __all__ = ["form_page"]
 
 
 def form_page(
-    form: CompiledForm, data: Mapping[str, Any] | None = None
+    form: CompiledForm, data: Mapping[str, Any] | None = None, language: str = SOURCE_LANGUAGE
 ) -> tuple[str, list[FieldError]]:
-    """(HTML, errors): the page filled with ``data`` (or the defaults), errors shown by field."""
+    """(HTML, errors): the page filled with ``data`` (or the defaults), errors shown by field,
+    as a citizen reading ``language`` sees it."""
     with current_app.test_request_context():
-        cls = form_class(form)
+        session["lang"] = language  # what the pages' language choice reads
+        cls = form_class(form, language)
         errors: list[FieldError] = []
         if data is None:
             wtform = cls(data=defaults(form.document.root))
@@ -30,7 +33,7 @@ def form_page(
             errors = apply_errors(wtform, form.validate(data))
         html = render_template(
             "form.html",
-            document=form.document,
+            document=form.document.in_language(language),
             form=wtform,
             prefilled={},
             errors=errors,

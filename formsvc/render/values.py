@@ -57,18 +57,30 @@ def format_date(value: str | date) -> str:
     return f"{parsed.day:02d}/{parsed.month:02d}/{parsed.year:04d}"
 
 
-def display(schema: Mapping[str, Any], value: Any) -> str:
-    """A stored value as text for a person: labels for codes, dd/mm/yyyy for dates."""
+_YES_NO = {"vi": ("Có", "Không"), "en": ("Yes", "No")}
+
+
+def yes_no(language: str) -> tuple[str, str]:
+    """The words for true and false in ``language`` (Vietnamese if it has none)."""
+    return _YES_NO.get(language, _YES_NO["vi"])
+
+
+def display(schema: Mapping[str, Any], value: Any, language: str = "vi") -> str:
+    """A stored value as text for a person: labels for codes, dd/mm/yyyy for dates.
+
+    Labels come from ``schema`` (take it from the document in the page's language);
+    ``language`` words yes and no."""
     if value is None or value == "":
         return ""
     items = schema.get("items")
     if isinstance(value, list) and isinstance(items, Mapping):  # ticked choices
-        return ", ".join(display(items, element) for element in value)
+        return ", ".join(display(items, element, language) for element in value)
     options = choices(schema)
     if options is not None:
         return next((label for const, label in options if const == value), str(value))
     if schema.get("format") == "date":
         return format_date(value)
     if isinstance(value, bool):
-        return "Có" if value else "Không"
+        yes, no = yes_no(language)
+        return yes if value else no
     return str(value)

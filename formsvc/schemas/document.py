@@ -15,7 +15,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from formsvc.schemas.errors import FieldError
-from formsvc.schemas.references import document_uri, registry_for
+from formsvc.schemas.references import document_uri, registry_for, untranslated_components
+from formsvc.schemas.translation import SOURCE_LANGUAGE, Coverage, coverage, translate
 
 if TYPE_CHECKING:
     from referencing._core import Resolver
@@ -138,11 +139,47 @@ def absolute_prefill(raw: str | None, base: str | None) -> str | None:
 class FormDocument:
     """An immutable view of one form version's JSON Schema."""
 
-    def __init__(self, form_id: str, document: Mapping[str, Any], version: int = 0) -> None:
+    # Texts left in Vietnamese in a translated document (see ``in_language``).
+    untranslated: frozenset[str] = frozenset()
+
+    def __init__(
+        self,
+        form_id: str,
+        document: Mapping[str, Any],
+        version: int = 0,
+        language: str = SOURCE_LANGUAGE,
+    ) -> None:
         self.form_id = form_id
         self.version = version
         self.document = document
-        self.registry = registry_for(form_id, document)
+        self.language = language
+        self.registry = registry_for(form_id, document, language)
+
+    @cached_property
+    def _translations(self) -> dict[str, FormDocument]:
+        return {self.language: self}
+
+    def in_language(self, language: str) -> FormDocument:
+        """This version with its labels, hints and choices in ``language`` where the definition
+        gives them (``x-en``), for pages; validation and the PDF use the original. Built once
+        per language; every language's document answers for all the others."""
+        translations = self._translations
+        if language not in translations:
+            translation = translate(self.document, language)
+            other = FormDocument(self.form_id, translation.document, self.version, language)
+            other.untranslated = translation.untranslated | untranslated_components(language)
+            other._translations = translations
+            translations[language] = other
+        return translations[language]
+
+    def lang_of(self, text: str) -> str:
+        """The language of a text this document shows: Vietnamese where it has no translation."""
+        return SOURCE_LANGUAGE if text in self.untranslated else self.language
+
+    @cached_property
+    def coverage(self) -> Coverage:
+        """How much of the form its pages show in this document's language."""
+        return coverage(self)
 
     @property
     def title(self) -> str:
@@ -167,7 +204,7 @@ class FormDocument:
 
     @cached_property
     def root(self) -> Node:
-        return _Builder().node("", (), self.document, True, self.resolver(), 0, None)
+        return _Builder(self.language).node("", (), self.document, True, self.resolver(), 0, None)
 
     def fields(self) -> Iterator[Node]:
         """Every scalar field and repeatable group, in display order."""
@@ -187,15 +224,21 @@ class FormDocument:
     def in_context(self, error: FieldError) -> FieldError:
         """The error prefixed with the groups and rows it sits in ("Bên nữ: Ngày sinh …",
         "Quá trình cư trú, dòng 2: Từ ngày …"): a marriage form asks both parties for a date
-        of birth, and an error summary that says only "Ngày sinh" does not say whose."""
-        vi, en = _context(self._nodes, error.path)
+        of birth, and an error summary that says only "Ngày sinh" does not say whose. The
+        English message names them by their English titles where the definition has them."""
+        vi = _context(self._nodes, error.path, _ROWS[SOURCE_LANGUAGE])
         if not vi:
             return error
+        en = _context(self.in_language("en")._nodes, error.path, _ROWS["en"])
         return replace(
             error,
             message=f"{' – '.join(vi)}: {error.message}",
             message_en=f"{' – '.join(en)}: {error.message_en}",
         )
+
+
+# How a row is named: after its group's title ("…, dòng 2"), and alone ("Dòng 2").
+_ROWS = {SOURCE_LANGUAGE: (", dòng {}", "Dòng {}"), "en": (", row {}", "Row {}")}
 
 
 def _title(nodes: Mapping[tuple[str, ...], Node], path: tuple[str, ...]) -> str | None:
@@ -204,29 +247,27 @@ def _title(nodes: Mapping[tuple[str, ...], Node], path: tuple[str, ...]) -> str 
 
 
 def _context(
-    nodes: Mapping[tuple[str, ...], Node], path: tuple[str | int, ...]
-) -> tuple[list[str], list[str]]:
-    """(Vietnamese, English) names of the groups and rows around the field at ``path``."""
+    nodes: Mapping[tuple[str, ...], Node],
+    path: tuple[str | int, ...],
+    rows: tuple[str, str],
+) -> list[str]:
+    """Names of the groups and rows around the field at ``path``."""
     path = named_path(nodes, path)
     leaf = max((i for i, part in enumerate(path) if isinstance(part, str)), default=-1)
-    vi: list[str] = []
-    en: list[str] = []
+    names: list[str] = []
     at: tuple[str, ...] = ()
     for index, part in enumerate(path):
         if isinstance(part, int):
-            if index < leaf and vi and at and vi[-1] == _title(nodes, at):  # its group's row
-                vi[-1] += f", dòng {part + 1}"
-                en[-1] += f", row {part + 1}"
+            if index < leaf and names and at and names[-1] == _title(nodes, at):  # its group's row
+                names[-1] += rows[0].format(part + 1)
             else:
-                vi.append(f"Dòng {part + 1}")
-                en.append(f"Row {part + 1}")
+                names.append(rows[1].format(part + 1))
             continue
         at = (*at, part)
         title = _title(nodes, at)
         if index < leaf and title:  # an untitled group is plumbing people cannot see
-            vi.append(title)
-            en.append(title)
-    return vi, en
+            names.append(title)
+    return names
 
 
 def named_path(
@@ -271,7 +312,14 @@ def _lone_all_of(schema: Mapping[str, Any]) -> bool:
     )
 
 
+# An alternative (``oneOf``/``anyOf`` member) with neither title nor hint is named by number.
+_ALTERNATIVE = {SOURCE_LANGUAGE: "Phương án {}", "en": "Option {}"}
+
+
 class _Builder:
+    def __init__(self, language: str) -> None:
+        self.alternative = _ALTERNATIVE.get(language, _ALTERNATIVE[SOURCE_LANGUAGE])
+
     def node(
         self,
         name: str,
@@ -337,7 +385,7 @@ class _Builder:
         in_array: bool,
     ) -> tuple[Node, ...]:
         built: dict[str, Node] = {}
-        for part, part_resolver, condition in _parts(schema, resolver, path):
+        for part, part_resolver, condition in _parts(schema, resolver, path, self.alternative):
             properties = part.get("properties", {})
             needed = set(part.get("required", ()))
             for key, sub in properties.items():
@@ -359,18 +407,18 @@ def _is_object(schema: Mapping[str, Any]) -> bool:
 
 
 def _parts(
-    schema: Mapping[str, Any], resolver: Resolver[Any], path: tuple[str, ...]
+    schema: Mapping[str, Any], resolver: Resolver[Any], path: tuple[str, ...], alternative: str
 ) -> Iterator[tuple[Mapping[str, Any], Resolver[Any], Condition | None]]:
     """The object itself, then its ``allOf`` members and conditional branches, in order."""
     yield schema, resolver, None
     for member in schema.get("allOf", ()):
         if isinstance(member, Mapping):
-            yield from _parts(*dereference(member, resolver), path)
-    yield from _branches(schema, resolver, path)
+            yield from _parts(*dereference(member, resolver), path, alternative)
+    yield from _branches(schema, resolver, path, alternative)
 
 
 def _branches(
-    schema: Mapping[str, Any], resolver: Resolver[Any], path: tuple[str, ...]
+    schema: Mapping[str, Any], resolver: Resolver[Any], path: tuple[str, ...], alternative: str
 ) -> Iterator[tuple[Mapping[str, Any], Resolver[Any], Condition | None]]:
     test = schema.get("if")
     for keyword, negate in (("then", False), ("else", True)):
@@ -392,7 +440,9 @@ def _branches(
                 continue
             resolved, option_resolver = dereference(option, resolver)
             if "properties" in resolved:
-                label = _hint(resolved) or str(resolved.get("title") or f"Phương án {index + 1}")
+                label = _hint(resolved) or str(
+                    resolved.get("title") or alternative.format(index + 1)
+                )
                 condition = Condition("alternative", None, (index,), label)
                 yield resolved, option_resolver, condition
 

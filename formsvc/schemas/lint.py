@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from formsvc.schemas.document import FormDocument, Node
-from formsvc.schemas.findings import WARNING, Finding
+from formsvc.schemas.findings import ERROR, WARNING, Finding
 from formsvc.schemas.formats import FORMATS
+from formsvc.schemas.translation import FORM_TEXTS, SCHEMA_TEXTS, translation_keyword
 from formsvc.schemas.walk import Pointer, iter_subschemas
 
 __all__ = ["RULES", "PrefillVocabulary", "lint"]
@@ -109,6 +110,61 @@ def _reuse_below(node: Node, paths: PrefillVocabulary, base: str | None) -> Iter
                     WARNING,
                 )
                 break
+
+
+# --- text for citizens ---------------------------------------------------------------------
+
+# Schema vocabulary, component URNs and prefill paths mean nothing to a citizen.
+_DEVELOPER_WORDS = re.compile(r"\bx-[a-z]|\$ref|\$defs|\$comment|\burn:|\bcitizen\.[a-z]")
+# Four words or more without a single Vietnamese letter: English (or unaccented) prose.
+_PLAIN_WORDS = re.compile(r"[A-Za-z]+")
+_VIETNAMESE_LETTER = re.compile(r"[À-ỹĐđ]")
+
+
+def _shown_text_problems(text: str) -> Iterator[tuple[str, bool]]:
+    """(problem, is it an error) for a label, hint or condition a citizen will read."""
+    if _DEVELOPER_WORDS.search(text):
+        yield "is written for designers (schema keywords, $ref, urn:, prefill paths)", True
+    elif len(_PLAIN_WORDS.findall(text)) >= 4 and not _VIETNAMESE_LETTER.search(text):
+        yield "does not read as Vietnamese", False
+
+
+def _citizen_text(document: FormDocument) -> Iterator[Finding]:
+    """Hints and labels are shown to citizens as written, components' included: notes for
+    designers belong in ``$comment``, which no page shows."""
+    for node in document.root.walk():
+        texts = [(key, node.schema.get(key)) for key in ("title", "description")]
+        if node.condition is not None:
+            texts.append(("x-condition", node.condition.label))
+        for key, text in texts:
+            if not isinstance(text, str):
+                continue
+            for problem, is_error in _shown_text_problems(text):
+                yield Finding(
+                    (*_pointer(node), key),
+                    f"{key} {text[:60]!r} {problem}; it is shown to citizens "
+                    "(put notes for designers in $comment)",
+                    ERROR if is_error else WARNING,
+                )
+
+
+def _translations(document: FormDocument) -> Iterator[Finding]:
+    """An x-en text with no Vietnamese beside it would be silently unused."""
+    keyword = translation_keyword("en")
+    for pointer, schema in iter_subschemas(document.document):
+        owners: list[tuple[Pointer, Mapping[str, Any], tuple[str, ...]]] = [
+            (pointer, schema, SCHEMA_TEXTS)
+        ]
+        if isinstance(schema.get("x-form"), Mapping):
+            owners.append(((*pointer, "x-form"), schema["x-form"], FORM_TEXTS))
+        for where, owner, keys in owners:
+            for key in _mapping(owner.get(keyword)):
+                if key in keys and key not in owner:
+                    yield Finding(
+                        (*where, keyword, key),
+                        f"{keyword} translates {key!r}, but there is no Vietnamese {key} "
+                        "beside it (what a $ref points to is translated where it is defined)",
+                    )
 
 
 # --- structure -----------------------------------------------------------------------------
@@ -366,6 +422,8 @@ RULES: tuple[Rule, ...] = (
     lambda document, paths: _enum_labels(document),
     lambda document, paths: _labels(document),
     lambda document, paths: _conditions(document),
+    lambda document, paths: _citizen_text(document),
+    lambda document, paths: _translations(document),
     _reuse_opportunities,
 )
 

@@ -110,8 +110,15 @@ _BY_KEYWORD["json"] = ("{label}: dữ liệu JSON không hợp lệ", "{label}: 
 _FALLBACK: Pair = ("{label} không hợp lệ", "{label} is not valid")
 
 
-def message_for(keyword: str, label: str, limit: Any = None, fmt: str | None = None) -> Pair:
-    """The (Vietnamese, English) message for a failed keyword on a field labelled ``label``."""
+def message_for(
+    keyword: str,
+    label: str,
+    limit: Any = None,
+    fmt: str | None = None,
+    label_en: str | None = None,
+) -> Pair:
+    """The (Vietnamese, English) message for a failed keyword on a field labelled ``label``
+    (``label_en`` in the English message, where the definition translates it)."""
     if keyword == "minLength" and limit not in (None, 1):
         template: Pair = (
             "{label} phải có ít nhất {limit} ký tự",
@@ -124,4 +131,5 @@ def message_for(keyword: str, label: str, limit: Any = None, fmt: str | None = N
     else:
         template = _BY_KEYWORD.get(keyword, _FALLBACK)
     vi, en = template
-    return vi.format(label=label, limit=limit), en.format(label=label, limit=limit)
+    english_label = label if label_en is None else label_en
+    return vi.format(label=label, limit=limit), en.format(label=english_label, limit=limit)

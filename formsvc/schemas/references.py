@@ -16,6 +16,7 @@ from referencing import Registry, Resource, Specification
 from referencing.exceptions import NoSuchResource
 from referencing.jsonschema import DRAFT202012, specification_with
 
+from formsvc.schemas.translation import SOURCE_LANGUAGE, translate
 from formsvc.schemas.walk import iter_subschemas
 
 __all__ = [
@@ -23,11 +24,13 @@ __all__ = [
     "COMPONENT_PREFIX",
     "DRAFT_07",
     "DRAFT_2020_12",
+    "component_notes",
     "component_registry",
     "dialect_of",
     "document_uri",
     "registry_for",
     "specification_of",
+    "untranslated_components",
 ]
 
 COMPONENTS_DIR = Path(__file__).resolve().parent / "components"
@@ -73,13 +76,34 @@ def specification_of(document: Mapping[str, Any]) -> Specification[Any]:
 
 
 @cache
-def component_registry() -> Registry[Any]:
-    resources = []
+def _components(language: str) -> tuple[tuple[Mapping[str, Any], ...], frozenset[str]]:
+    """The standard components with their text in ``language``, and what has no translation."""
+    documents = []
+    untranslated: set[str] = set()
     for path in sorted(COMPONENTS_DIR.glob("*.json")):
-        contents = json.loads(path.read_text(encoding="utf-8"))
-        resources.append(specification_of(contents).create_resource(contents))
+        translation = translate(json.loads(path.read_text(encoding="utf-8")), language)
+        documents.append(translation.document)
+        untranslated |= translation.untranslated
+    return tuple(documents), frozenset(untranslated)
+
+
+@cache
+def component_registry(language: str = SOURCE_LANGUAGE) -> Registry[Any]:
+    resources = [specification_of(c).create_resource(c) for c in _components(language)[0]]
     registry: Registry[Any] = Registry(retrieve=_refuse)  # type: ignore[call-arg]
     return registry.with_resources((r.id() or "", r) for r in resources if r.id()).crawl()
+
+
+def untranslated_components(language: str) -> frozenset[str]:
+    return _components(language)[1]
+
+
+def component_notes() -> dict[str, str]:
+    """Each component's notes for designers (its ``$comment``), by short name ("person")."""
+    return {
+        str(document["$id"]).removeprefix(COMPONENT_PREFIX): str(document.get("$comment", ""))
+        for document in _components(SOURCE_LANGUAGE)[0]
+    }
 
 
 def document_uri(form_id: str) -> str:
@@ -87,6 +111,10 @@ def document_uri(form_id: str) -> str:
     return f"urn:formsvc:form:{form_id}"
 
 
-def registry_for(form_id: str, document: Mapping[str, Any]) -> Registry[Any]:
+def registry_for(
+    form_id: str, document: Mapping[str, Any], language: str = SOURCE_LANGUAGE
+) -> Registry[Any]:
+    """The form and the components, the components' text in ``language``."""
     resource = specification_of(document).create_resource(document)
-    return component_registry().with_resource(resource.id() or document_uri(form_id), resource)
+    registry = component_registry(language)
+    return registry.with_resource(resource.id() or document_uri(form_id), resource)

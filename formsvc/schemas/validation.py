@@ -177,6 +177,8 @@ class FormValidator:
         self.reference = compile_validator(document)
         self.fast = compile_fast_check(document)
         self.nodes = document.nodes()
+        # English messages name the field by its English label where the definition has one.
+        self.labels_en = {path: n.title for path, n in document.in_language("en").nodes().items()}
         self.order = {path: index for index, path in enumerate(self.nodes)}
         self.person_blocks = person_blocks(document.root)
 
@@ -186,7 +188,11 @@ class FormValidator:
     def validate(self, instance: Any) -> list[FieldError]:
         """All errors (up to MAX_ERRORS), in form order, one per field and problem."""
         refused = [
-            FieldError(path, "x-characters", *_message(self.nodes, path, "x-characters", code))
+            FieldError(
+                path,
+                "x-characters",
+                *_message(self.nodes, self.labels_en, path, "x-characters", code),
+            )
             for path, code in itertools.islice(unprintable(instance), MAX_ERRORS)
         ]
         if not refused and self.fast is not None and self.fast(instance):
@@ -197,7 +203,7 @@ class FormValidator:
         field_errors = (
             field_error
             for error in _leaf_errors(self.reference.iter_errors(instance))
-            for field_error in _to_field_errors(error, self.nodes)
+            for field_error in _to_field_errors(error, self.nodes, self.labels_en)
         )
         for field_error in field_errors:
             errors.setdefault((field_error.path, field_error.keyword), field_error)
@@ -242,6 +248,7 @@ def _node(nodes: Mapping[tuple[str, ...], Node], path: tuple[str | int, ...]) ->
 
 def _message(
     nodes: Mapping[tuple[str, ...], Node],
+    labels_en: Mapping[tuple[str, ...], str],
     path: tuple[str | int, ...],
     keyword: str,
     limit: Any = None,
@@ -254,7 +261,7 @@ def _message(
         if node is not None
         else next((str(p) for p in reversed(path) if isinstance(p, str)), "")
     )
-    vi, en = message_for(keyword, label, limit, fmt)
+    vi, en = message_for(keyword, label, limit, fmt, labels_en.get(_schema_path(nodes, path)))
     custom = node.schema.get("x-errors", {}).get(keyword) if node is not None else None
     if isinstance(custom, str):
         return custom, custom
@@ -264,7 +271,9 @@ def _message(
 
 
 def _to_field_errors(
-    error: ValidationError, nodes: Mapping[tuple[str, ...], Node]
+    error: ValidationError,
+    nodes: Mapping[tuple[str, ...], Node],
+    labels_en: Mapping[tuple[str, ...], str],
 ) -> Iterable[FieldError]:
     path = tuple(error.absolute_path)
     keyword = str(error.validator)
@@ -276,7 +285,9 @@ def _to_field_errors(
         for name in expected:
             if name not in present:
                 field_path = (*path, name)
-                yield FieldError(field_path, keyword, *_message(nodes, field_path, keyword))
+                yield FieldError(
+                    field_path, keyword, *_message(nodes, labels_en, field_path, keyword)
+                )
         return
     if keyword in ("dependentRequired", "dependencies") and isinstance(instance, Mapping):
         for trigger, needed in expected.items():
@@ -286,7 +297,7 @@ def _to_field_errors(
                 if name not in instance:
                     field_path = (*path, name)
                     yield FieldError(
-                        field_path, "required", *_message(nodes, field_path, "required")
+                        field_path, "required", *_message(nodes, labels_en, field_path, "required")
                     )
         return
     if keyword == "unevaluatedProperties" and path:  # one error per key, see _unevaluated
@@ -296,7 +307,8 @@ def _to_field_errors(
             wording = message_for("additionalProperties", name)
             yield FieldError(path, "additionalProperties", *wording)
         else:
-            yield FieldError(path, _NOT_APPLICABLE, *_message(nodes, path, _NOT_APPLICABLE))
+            wording = _message(nodes, labels_en, path, _NOT_APPLICABLE)
+            yield FieldError(path, _NOT_APPLICABLE, *wording)
         return
     if keyword == "additionalProperties":
         known = set(schema.get("properties", {}))
@@ -308,17 +320,19 @@ def _to_field_errors(
     if keyword == "format" and expected == "date" and is_iso_shaped(instance):
         # 2024-02-31 is written right and names no day: say so, not "wrong format".
         written = display_date(instance)
-        yield FieldError(path, "x-date-exists", *_message(nodes, path, "x-date-exists", written))
+        yield FieldError(
+            path, "x-date-exists", *_message(nodes, labels_en, path, "x-date-exists", written)
+        )
         return
     if keyword in BOUND_KEYWORDS:
         bound = outside(keyword, expected, instance)
         # "today" reads better than today's date; any other bound is shown as a date.
         shown = display_date(bound.isoformat()) if bound and expected != "today" else None
-        yield FieldError(path, keyword, *_message(nodes, path, keyword, shown))
+        yield FieldError(path, keyword, *_message(nodes, labels_en, path, keyword, shown))
         return
     limit = expected if keyword in _LIMITED else None
     fmt = expected if keyword == "format" else None
-    yield FieldError(path, keyword, *_message(nodes, path, keyword, limit, fmt))
+    yield FieldError(path, keyword, *_message(nodes, labels_en, path, keyword, limit, fmt))
 
 
 # A declared answer in a branch that does not apply (judged only when nothing else is wrong).

@@ -6,10 +6,10 @@ all of them (a field hidden in a ``then`` branch is still a field), whatever the
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-__all__ = ["Pointer", "display_path", "iter_subschemas"]
+__all__ = ["Pointer", "display_path", "iter_subschemas", "map_subschemas"]
 
 Pointer = tuple[str | int, ...]
 
@@ -43,6 +43,29 @@ def iter_subschemas(
     if isinstance(schema.get("dependencies"), Mapping):
         for name, item in schema["dependencies"].items():
             yield from iter_subschemas(item, (*pointer, "dependencies", name))
+
+
+def map_subschemas(schema: Any, change: Callable[[dict[str, Any]], dict[str, Any]]) -> Any:
+    """A copy of ``schema`` with ``change`` applied to every subschema, innermost first.
+
+    ``change`` receives a fresh dict it may alter; values that are not subschemas (``const``,
+    ``default``, ``x-`` blocks) are shared with the original, which is never altered.
+    """
+    if not isinstance(schema, Mapping):
+        return schema
+    copied = dict(schema)
+    for keyword in _SINGLE:
+        if isinstance(copied.get(keyword), Mapping):
+            copied[keyword] = map_subschemas(copied[keyword], change)
+    for keyword in _LISTS:
+        if isinstance(copied.get(keyword), list):
+            copied[keyword] = [map_subschemas(item, change) for item in copied[keyword]]
+    for keyword in (*_MAPS, "dependencies"):  # draft-07 dependencies may also be name lists
+        if isinstance(copied.get(keyword), Mapping):
+            copied[keyword] = {
+                name: map_subschemas(item, change) for name, item in copied[keyword].items()
+            }
+    return change(copied)
 
 
 def display_path(pointer: Pointer) -> str:

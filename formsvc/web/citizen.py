@@ -75,6 +75,7 @@ from formsvc.submissions.disputes import (
 )
 from formsvc.web import dossier
 from formsvc.web.auth import citizen_required, current_account
+from formsvc.web.i18n import error_text, page_language
 
 __all__ = ["bp"]
 
@@ -176,7 +177,7 @@ def _page(
     _autofocus(wtform, focus)
     return render_template(
         "form.html",
-        document=form.document,
+        document=form.document.in_language(page_language()),
         form=wtform,
         prefilled=prefilled,
         errors=errors,
@@ -195,7 +196,7 @@ def _dispute_boxes(
     boxes = {"-".join(path): {"note": note} for path, note in notes.items()}
     for error in errors:
         field = error.key.removeprefix(DISPUTE_PREFIX)
-        boxes[field] = {"note": request.form.get(error.key, ""), "error": error.message}
+        boxes[field] = {"note": request.form.get(error.key, ""), "error": error_text(error)}
     return boxes
 
 
@@ -279,7 +280,7 @@ def fill(form_id: str) -> BaseResponse | tuple[str, int]:
     if consent is ConsentState.UNDECIDED and request.method == "GET":
         return redirect(url_for("privacy.consent", form_id=form_id), code=303)
     prefilled = _prefilled(form, consent)
-    cls = form_class(form)
+    cls = form_class(form, page_language())
     if request.method == "GET":
         wtform = cls(data=_starting_data(form, prefilled))
         kept = kept_disputes(get_session(), account.id, form_id)
@@ -350,12 +351,13 @@ def review(form_id: str) -> BaseResponse | tuple[str, int] | str:
     if request.method == "GET" or confirm.token.data != draft.token:
         confirm.token.data = draft.token
         origins = intake.origins
-        blocks = answers(form.document, intake.data, origins)
-        disputed = dossier.disputed_fields(form.document, origins.notes())
+        shown = form.document.in_language(page_language())
+        blocks = answers(shown, intake.data, origins)
+        disputed = dossier.disputed_fields(shown, origins.notes())
         get_session().commit()
         return render_template(
             "review.html",
-            document=form.document,
+            document=shown,
             blocks=blocks,
             confirm=confirm,
             form_id=form_id,
@@ -396,7 +398,7 @@ def my_submissions() -> str:
 @citizen_required
 def receipt(tracking_code: str) -> str:
     submission = _own_or_404(tracking_code)
-    document = compiled(submission.form_version).document
+    document = compiled(submission.form_version).document.in_language(page_language())
     blocks = answers(document, submission.data, submission.origins)
     disputed = dossier.disputed_fields(document, submission.disputes)
     return render_template(

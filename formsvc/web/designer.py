@@ -60,6 +60,7 @@ from formsvc.schemas.editing import (
     set_meta,
     update_field,
 )
+from formsvc.schemas.references import component_notes
 from formsvc.schemas.validation import meta_schema_problems
 from formsvc.web.auth import current_account, staff_required
 from formsvc.web.designer_json import JsonProblem, parse_document, pretty, problems_at_lines
@@ -257,6 +258,7 @@ def _render_editor(
         can_edit=_can_edit(),
         kinds=FIELD_KINDS,
         components=COMPONENTS,
+        component_notes=component_notes(),
         paths=PATHS,
         share=share,
         actions=recent_actions(get_session(), state.form_id, limit=20),

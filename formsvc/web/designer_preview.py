@@ -20,6 +20,7 @@ from formsvc.render import defaults, form_class, nest, release_unfilled, render_
 from formsvc.schemas import CompiledForm
 from formsvc.web.auth import current_account, staff_required
 from formsvc.web.designer import editor_state
+from formsvc.web.i18n import page_language
 
 __all__ = ["PREVIEW_CITIZEN", "bp"]
 
@@ -83,13 +84,15 @@ def page(form_id: str) -> Response:
     form = _draft_form(form_id)
     try:
         prefilled, values = _filled(form)
-        wtform = form_class(form)(data={**defaults(form.document.root), **values})
+        language = page_language()  # a designer reading English checks the translation
+        wtform = form_class(form, language)(data={**defaults(form.document.root), **values})
         release_unfilled(wtform, form.document.root, prefilled)
+        shown = form.document.in_language(language)
     except Exception as error:  # a half-built draft: say so in the frame, keep the editor
         return _preview_failed(error)
     html = render_template(
         "form.html",
-        document=form.document,
+        document=shown,
         form=wtform,
         prefilled=prefilled,
         errors=[],

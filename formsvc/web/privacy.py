@@ -20,10 +20,10 @@ from formsvc.prefill import PATHS
 from formsvc.prefill.audit import reads_of
 from formsvc.prefill.consent import record_consent
 from formsvc.prefill.mapping import mapped_paths
-from formsvc.prefill.paths import CATEGORIES
+from formsvc.prefill.paths import CATEGORIES, CATEGORIES_EN
 from formsvc.schemas import FieldError, FormDocument, compiled, latest_version
 from formsvc.web.auth import citizen_required, current_account
-from formsvc.web.i18n import error_text
+from formsvc.web.i18n import error_text, page_language
 
 __all__ = ["bp"]
 
@@ -48,14 +48,15 @@ class ConsentForm(FlaskForm):
     decline = SubmitField(_l("Không đồng ý, tôi tự khai"))
 
 
-def _categories(document: FormDocument) -> list[tuple[str, list[str]]]:
+def _categories(document: FormDocument, language: str) -> list[tuple[str, list[str]]]:
     """The data the form would read, grouped the way the consent page names it."""
     mapped = set(mapped_paths(document))
     grouped: dict[str, list[str]] = defaultdict(list)
     for path in PATHS.values():
         if path.path in mapped:
-            grouped[path.category].append(path.label)
-    return [(CATEGORIES[key], grouped[key]) for key in CATEGORIES if key in grouped]
+            grouped[path.category].append(path.label_in(language))
+    names = CATEGORIES_EN if language == "en" else CATEGORIES
+    return [(names[key], grouped[key]) for key in CATEGORIES if key in grouped]
 
 
 @bp.route("/forms/<form_id>/consent", methods=["GET", "POST"])
@@ -65,7 +66,7 @@ def consent(form_id: str) -> Response | tuple[str, int]:
     if version is None:
         abort(404)
     document = compiled(version).document
-    categories = _categories(document)
+    categories = _categories(document, page_language())
     if not categories:
         return redirect(url_for("citizen.fill", form_id=form_id), code=303)
     form = ConsentForm()
@@ -83,7 +84,11 @@ def consent(form_id: str) -> Response | tuple[str, int]:
         status = 422
     errors = [_TICK_THE_BOX] if form.agree.errors else []
     page = render_template(
-        "consent.html", document=document, categories=categories, form=form, errors=errors
+        "consent.html",
+        document=document.in_language(page_language()),
+        categories=categories,
+        form=form,
+        errors=errors,
     )
     return page, status
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from formsvc.db import session_scope
 from formsvc.prefill import PATHS, Citizen
-from formsvc.prefill.paths import _DEFINITIONS, CATEGORIES
+from formsvc.prefill.paths import _DEFINITIONS, CATEGORIES, CATEGORIES_EN
 from formsvc.prefill.sources.sql import PopulationSource
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,3 +72,13 @@ def test_card_kind_follows_the_issue_date_and_year_the_birth_date(
         who = session.scalars(select(Citizen.id).where(Citizen.personal_id == personal_id)).one()
         found = PopulationSource(session).fetch(who, ["citizen.id_card.kind", "citizen.birth_year"])
     assert found == {"citizen.id_card.kind": kind, "citizen.birth_year": year}
+
+
+def test_every_path_and_category_has_an_english_name() -> None:
+    """The consent page in English lists what will be read in English."""
+    assert [p.path for p in PATHS.values() if not p.label_en or p.label_en == p.label] == [
+        "citizen.email"  # the same word in both languages
+    ]
+    assert set(CATEGORIES_EN) == set(CATEGORIES)
+    assert PATHS["citizen.mother.full_name"].label_in("en") == "Mother's full name"
+    assert PATHS["citizen.mother.full_name"].label_in("vi") == "Họ, chữ đệm và tên của mẹ"

@@ -43,7 +43,8 @@ def test_every_missing_required_field_is_reported_in_form_order(ct01: CompiledFo
         "request",
     ]
     assert errors[0].message == "Kính gửi là bắt buộc"
-    assert errors[0].message_en == "Kính gửi is required"
+    # The English message names the field by the English label CT01 gives it.
+    assert errors[0].message_en == "Addressed to is required"
 
 
 @pytest.mark.parametrize(
@@ -217,7 +218,7 @@ def test_definitions_can_word_their_own_messages(person_form: CompiledForm) -> N
         (
             "document-number",
             "Giấy tờ tùy thân: Số giấy tờ chỉ gồm chữ số và chữ in hoa",
-            "Giấy tờ tùy thân: The document number has only digits and capital letters",
+            "Identity document: The document number has only digits and capital letters",
         )
     ]
 
